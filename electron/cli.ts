@@ -1,0 +1,314 @@
+/**
+ * The command line: the same handler table as the app, for tests and for researchers who script
+ * their analysis. Plain tab-separated lines without a header (or --json); exit 0 on success,
+ * 1 when any input failed (the good ones are still done), 2 on wrong usage. Messages go to
+ * stderr, in Dutch or English (--lang, else LANG).
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { pathToFileURL } from 'node:url'
+import type { Args, Method, Result } from '../shared/api'
+import { toCsv, type Cell } from '../shared/csv'
+import type { AppError } from '../shared/errors'
+import { errorMessage, type Lang } from '../shared/i18n/messages'
+import { dispatch } from './core/handlers/dispatch'
+import { createHandlers, type Handlers } from './core/handlers/handlers'
+import { StudySession } from './core/study-session'
+
+export interface CliIo {
+  out: (line: string) => void
+  err: (line: string) => void
+}
+
+const USAGE = `Usage: npm run -s cli -- COMMAND STUDY [options]
+
+  init STUDY [--template loopbaan] [--lang nl|en]
+  import STUDY FILE... [--case NAME]
+  docs STUDY
+  text STUDY DOC_ID [--page N]
+  codes STUDY
+  add-code STUDY PATH [--colour #RRGGBB] [--definition TEXT]
+  code STUDY --doc DOC_ID --code PATH --coder NAME (--start N --end N | --quote TEXT) [--memo TEXT]
+  codings STUDY [--format csv|tsv|json]
+  search STUDY QUERY
+  undo STUDY | redo STUDY
+
+Common options: --json (JSON instead of tab-separated lines), --lang nl|en (messages).`
+
+class UsageError extends Error {}
+class CommandError extends Error {
+  constructor(readonly error: AppError) {
+    super(error.code)
+  }
+}
+
+type Values = Record<string, string | boolean | string[] | undefined>
+
+interface Ctx {
+  call<M extends Method>(method: M, args: Args<M>): Promise<Result<M>>
+  session: StudySession
+  values: Values
+  positionals: string[]
+  io: CliIo
+  lang: Lang
+  json: boolean
+}
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+  template: { type: 'string' },
+  case: { type: 'string' },
+  page: { type: 'string' },
+  colour: { type: 'string' },
+  color: { type: 'string' },
+  definition: { type: 'string' },
+  doc: { type: 'string' },
+  code: { type: 'string' },
+  coder: { type: 'string' },
+  start: { type: 'string' },
+  end: { type: 'string' },
+  quote: { type: 'string' },
+  memo: { type: 'string' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options']
+
+/** Escapes a value for one tab-separated field: tabs, line breaks and backslashes as \t \n \\. */
+export function tsvField(value: Cell): string {
+  if (value === null || value === undefined) return ''
+  return String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\r?\n|\r/g, '\\n').replace(/\f/g, '\\f')
+}
+
+function tsv(fields: Cell[]): string {
+  return fields.map(tsvField).join('\t')
+}
+
+function intArg(value: unknown, name: string): number {
+  const n = Number(value)
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(n)) {
+    throw new UsageError(`--${name} needs a whole number`)
+  }
+  return n
+}
+
+function need(positionals: string[], index: number, what: string): string {
+  const v = positionals[index]
+  if (v === undefined) throw new UsageError(`missing ${what}`)
+  return v
+}
+
+type Command = (ctx: Ctx) => Promise<number>
+
+const COMMANDS: Record<string, { create?: boolean; run: Command }> = {
+  init: {
+    create: true,
+    async run({ call, values, io, json, session }) {
+      const template = values.template as string | undefined
+      const lang = ((values.lang as string | undefined) ?? 'nl') as 'nl' | 'en'
+      if (template) await call('codes:applyTemplate', { template, lang })
+      const info = await call('study:info', {})
+      io.out(json ? JSON.stringify(info) : tsv([session.path, info.codes]))
+      return 0
+    },
+  },
+
+  import: {
+    async run({ call, values, positionals, io, json, lang }) {
+      const files = positionals.slice(1)
+      if (files.length === 0) throw new UsageError('name at least one PDF file')
+      const caseName = values.case as string | undefined
+      const caseId = caseName ? (await call('cases:ensure', { name: caseName })).id : null
+      const outcomes = await call('documents:import', { paths: files, caseId })
+      let failed = 0
+      for (const o of outcomes) {
+        if (json) io.out(JSON.stringify(o))
+        else if (o.status === 'imported') io.out(tsv(['imported', o.documentId, o.pages, o.chars, o.file]))
+        else if (o.status === 'duplicate') io.out(tsv(['duplicate', o.documentId, o.file]))
+        else io.out(tsv(['error', o.file, errorMessage(o.error, lang)]))
+        if (o.status === 'error') failed++
+        if (o.status === 'imported' && o.warning === 'no-text-layer') {
+          io.err(lang === 'nl'
+            ? `${o.file}: geen tekstlaag gevonden (een scan?); alleen gebiedscodering is mogelijk.`
+            : `${o.file}: no text layer found (a scan?); only area coding is possible.`)
+        }
+      }
+      return failed > 0 ? 1 : 0
+    },
+  },
+
+  docs: {
+    async run({ call, io, json }) {
+      for (const d of await call('documents:list', {})) {
+        io.out(json ? JSON.stringify(d) : tsv([d.id, d.caseName ?? '', d.title, d.pageCount, d.charCount, d.sha256]))
+      }
+      return 0
+    },
+  },
+
+  text: {
+    async run({ call, values, positionals, io, json }) {
+      const id = intArg(need(positionals, 1, 'DOC_ID'), 'DOC_ID')
+      const page = values.page === undefined ? undefined : intArg(values.page, 'page')
+      const text = await call('documents:text', { id, ...(page === undefined ? {} : { page }) })
+      io.out(json ? JSON.stringify(text) : text)
+      return 0
+    },
+  },
+
+  codes: {
+    async run({ call, io, json }) {
+      for (const c of await call('codes:list', {})) {
+        io.out(json ? JSON.stringify(c) : tsv([c.id, c.path, c.colour, c.codingCount]))
+      }
+      return 0
+    },
+  },
+
+  'add-code': {
+    async run({ call, values, positionals, io, json }) {
+      const path = need(positionals, 1, 'PATH')
+      const colour = (values.colour ?? values.color) as string | undefined
+      const definition = values.definition as string | undefined
+      const code = await call('codes:ensurePath', { path, ...(colour ? { colour } : {}), ...(definition ? { definition } : {}) })
+      io.out(json ? JSON.stringify(code) : String(code.id))
+      return 0
+    },
+  },
+
+  code: {
+    async run({ call, values, io, json }) {
+      const documentId = intArg(values.doc, 'doc')
+      if (typeof values.code !== 'string') throw new UsageError('--code PATH is required')
+      if (typeof values.coder !== 'string') throw new UsageError('--coder NAME is required')
+      const codeId = (await call('codes:byPath', { path: values.code })).id
+      const coderId = (await call('coders:ensure', { name: values.coder })).id
+      const memo = values.memo as string | undefined
+      const base = { documentId, codeId, coderId, ...(memo ? { memo } : {}) }
+      let coding
+      if (typeof values.quote === 'string') coding = await call('codings:createByQuote', { ...base, quote: values.quote })
+      else if (values.start !== undefined && values.end !== undefined) {
+        coding = await call('codings:create', { ...base, start: intArg(values.start, 'start'), end: intArg(values.end, 'end') })
+      } else throw new UsageError('give --start and --end, or --quote')
+      io.out(json ? JSON.stringify(coding) : String(coding.id))
+      return 0
+    },
+  },
+
+  codings: {
+    async run({ call, values, io, json }) {
+      const format = (values.format as string | undefined) ?? (json ? 'json' : 'tsv')
+      if (!['csv', 'tsv', 'json'].includes(format)) throw new UsageError('--format is csv, tsv or json')
+      const rows = await call('codings:list', {})
+      const table: Cell[][] = rows.map((c) => [c.id, c.caseName ?? '', c.documentTitle, c.pageFrom, c.codePath, c.coderName, c.start, c.end, c.quote])
+      if (format === 'json') for (const c of rows) io.out(JSON.stringify(c))
+      else if (format === 'csv') {
+        const header = ['coding_id', 'case', 'document', 'page', 'code', 'coder', 'start', 'end', 'quote']
+        io.out(toCsv([header, ...table]).replace(/\r\n$/, ''))
+      } else for (const r of table) io.out(tsv(r))
+      return 0
+    },
+  },
+
+  search: {
+    async run({ call, positionals, io, json }) {
+      const query = positionals.slice(1).join(' ')
+      if (query.trim() === '') throw new UsageError('missing QUERY')
+      for (const h of await call('search:query', { query })) {
+        io.out(json ? JSON.stringify(h) : tsv([h.documentId, h.page, h.start, h.end, h.snippet]))
+      }
+      return 0
+    },
+  },
+
+  undo: {
+    async run({ call, io, json }) {
+      const r = await call('history:undo', {})
+      io.out(json ? JSON.stringify(r) : r.label)
+      return 0
+    },
+  },
+
+  redo: {
+    async run({ call, io, json }) {
+      const r = await call('history:redo', {})
+      io.out(json ? JSON.stringify(r) : r.label)
+      return 0
+    },
+  },
+}
+
+function pickLang(value: unknown): Lang {
+  if (value === 'nl' || value === 'en') return value
+  return (process.env.LANG ?? '').toLowerCase().startsWith('nl') ? 'nl' : 'en'
+}
+
+/** Runs one command; returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed: { values: Values; positionals: string[] }
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }) as typeof parsed
+  } catch (e) {
+    io.err(`${(e as Error).message}\n\n${USAGE}`)
+    return 2
+  }
+  const { values } = parsed
+  const lang = pickLang(values.lang)
+  const [command, ...positionals] = parsed.positionals
+  if (values.help || !command) {
+    ;(values.help ? io.out : io.err)(USAGE)
+    return values.help ? 0 : 2
+  }
+  const spec = COMMANDS[command]
+  if (!spec) {
+    io.err(`unknown command "${command}"\n\n${USAGE}`)
+    return 2
+  }
+  const studyPath = positionals[0]
+  if (!studyPath) {
+    io.err(`missing STUDY\n\n${USAGE}`)
+    return 2
+  }
+  if (values.lang !== undefined && values.lang !== 'nl' && values.lang !== 'en') {
+    io.err('--lang is nl or en')
+    return 2
+  }
+
+  let session: StudySession | undefined
+  try {
+    session = await StudySession.open(studyPath, { create: spec.create === true })
+    const handlers: Handlers = createHandlers(session)
+    const call = async <M extends Method>(method: M, args: Args<M>): Promise<Result<M>> => {
+      const reply = await dispatch(handlers, method, args, (_m, e) => io.err(String((e as Error)?.stack ?? e)))
+      if (!reply.ok) throw new CommandError(reply.error)
+      return reply.data as Result<M>
+    }
+    return await spec.run({ call, session, values, positionals, io, lang, json: values.json === true })
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n\n${USAGE}`)
+      return 2
+    }
+    const error: AppError =
+      e instanceof CommandError
+        ? e.error
+        : (e as { toAppError?: () => AppError }).toAppError?.() ?? { code: 'internal', params: { detail: String((e as Error)?.message ?? e) } }
+    io.err(errorMessage(error, lang))
+    return 1
+  } finally {
+    await session?.close()
+  }
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href
+if (isMain) {
+  // `cli … | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0)
+    throw e
+  })
+  const code = await runCli(process.argv.slice(2), {
+    out: (line) => process.stdout.write(line + '\n'),
+    err: (line) => process.stderr.write(line + '\n'),
+  })
+  process.exitCode = code
+}

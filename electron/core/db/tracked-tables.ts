@@ -1,0 +1,21 @@
+/**
+ * The tables whose changes undo and redo replay, with their columns. Migration 0001's triggers
+ * write these columns as JSON; a test checks this list against the schema so that a column
+ * added later cannot silently escape undo.
+ */
+export const TRACKED_TABLES = {
+  cases: ['id', 'name', 'sort_order', 'created_at'],
+  case_attributes: ['id', 'case_id', 'name', 'value'],
+  codes: [
+    'id', 'uuid', 'parent_id', 'name', 'colour', 'definition', 'inclusion', 'exclusion',
+    'example', 'sort_order', 'template_key', 'created_at', 'updated_at',
+  ],
+  coders: ['id', 'name', 'created_at'],
+  codings: [
+    'id', 'uuid', 'document_id', 'code_id', 'coder_id', 'kind', 'start_offset', 'end_offset',
+    'quote', 'prefix', 'suffix', 'page_from', 'page_to', 'rects', 'memo', 'created_at', 'updated_at',
+  ],
+  memos: ['id', 'target_type', 'target_id', 'coder_id', 'title', 'body', 'created_at', 'updated_at'],
+} as const satisfies Record<string, readonly string[]>
+
+export type TrackedTable = keyof typeof TRACKED_TABLES

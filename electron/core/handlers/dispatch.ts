@@ -1,0 +1,40 @@
+import { api, isMethod, type Method, type Reply } from '../../../shared/api'
+import { isWerkbankError, type AppError } from '../../../shared/errors'
+import type { Handlers } from './handlers'
+
+function fail(error: AppError): { ok: false; error: AppError } {
+  return { ok: false, error }
+}
+
+/** Called on an unexpected error (a bug): the door logs it; the caller gets a plain message. */
+export type OnInternalError = (method: string, error: unknown) => void
+
+/**
+ * The single entry of every door (IPC, HTTP, CLI): checks the method and validates the input
+ * against the contract, runs the handler, and returns errors as data, never as exceptions.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  method: string,
+  raw: unknown,
+  onInternalError: OnInternalError = () => undefined,
+): Promise<Reply<Method>> {
+  if (!isMethod(method)) return fail({ code: 'unknown-method', params: { method: String(method).slice(0, 100) } })
+  const parsed = api[method].args.safeParse(raw ?? {})
+  if (!parsed.success) {
+    const detail = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || 'input'}: ${i.message}`)
+      .join('; ')
+    return fail({ code: 'bad-input', params: { detail } })
+  }
+  try {
+    const handler = handlers[method] as (args: unknown) => unknown
+    return { ok: true, data: (await handler(parsed.data)) as never }
+  } catch (e) {
+    if (isWerkbankError(e)) return fail(e.toAppError())
+    if ((e as { code?: string })?.code === 'SQLITE_BUSY') return fail({ code: 'study-locked', params: {} })
+    onInternalError(method, e)
+    return fail({ code: 'internal', params: { detail: String((e as Error)?.message ?? e).slice(0, 300) } })
+  }
+}

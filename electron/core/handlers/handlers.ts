@@ -1,0 +1,94 @@
+import type { Args, Events, Method, Result } from '../../../shared/api'
+import { WerkbankError } from '../../../shared/errors'
+import type { StudySession } from '../study-session'
+
+export type Handlers = { [M in Method]: (args: Args<M>) => Result<M> | Promise<Result<M>> }
+
+export type Emit = <E extends keyof Events>(event: E, payload: Events[E]) => void
+
+/**
+ * The one implementation of every API operation. Handlers are thin: they translate the
+ * contract's arguments into service calls.
+ */
+export function createHandlers(s: StudySession, emit: Emit = () => undefined): Handlers {
+  const withHistory = <T extends object>(result: T) => ({ ...s.history.state(), ...result })
+  return {
+    'study:info': () => {
+      const docs = s.documents.list()
+      return {
+        path: s.path,
+        version: s.study.version,
+        documents: docs.length,
+        codes: s.codebook.list().length,
+        codings: docs.reduce((n, d) => n + d.codingCount, 0),
+        coders: s.coders.list().length,
+      }
+    },
+
+    'cases:list': () => s.cases.list(),
+    'cases:create': ({ name }) => s.cases.create(name),
+    'cases:ensure': ({ name }) => s.cases.ensure(name),
+    'cases:rename': ({ id, name }) => s.cases.rename(id, name),
+    'cases:setAttribute': ({ id, name, value }) => s.cases.setAttribute(id, name, value),
+
+    'documents:list': () => s.documents.list(),
+    'documents:get': ({ id }) => document(s, id),
+    'documents:text': ({ id, page }) => {
+      document(s, id)
+      if (page === undefined) return s.documents.text(id)
+      const p = s.documents.page(id, page)
+      if (!p) throw new WerkbankError('page-not-found', { documentId: id, page })
+      return p.text
+    },
+    'documents:pages': ({ id }) => {
+      document(s, id)
+      return s.documents.pages(id)
+    },
+    'documents:assignCase': ({ documentId, caseId }) => {
+      s.cases.assignDocument(documentId, caseId)
+      return document(s, documentId)
+    },
+    'documents:delete': ({ id }) => s.deleteDocument(id),
+    'documents:import': ({ paths, caseId }) => {
+      if (caseId !== undefined && caseId !== null) s.cases.get(caseId)
+      return s.importer.importFiles(paths, { caseId: caseId ?? null, onProgress: (p) => emit('import:progress', p) })
+    },
+
+    'codes:list': () => s.codebook.list(),
+    'codes:create': (args) => s.codebook.create(args),
+    'codes:byPath': ({ path }) => s.codebook.get(s.codebook.resolvePath(path)),
+    'codes:ensurePath': ({ path, ...fields }) => s.codebook.ensurePath(path, fields),
+    'codes:update': ({ id, ...fields }) => s.codebook.update(id, fields),
+    'codes:move': ({ id, parentId }) => s.codebook.move(id, parentId),
+    'codes:merge': ({ sourceId, targetId }) => s.codebook.merge(sourceId, targetId),
+    'codes:delete': ({ id, withCodings }) => s.codebook.remove(id, withCodings ?? false),
+    'codes:applyTemplate': ({ template, lang }) => s.codebook.applyTemplate(template, lang),
+    'codebook:export': ({ format, delimiter, bom }) => s.transfer.export(format, { delimiter, bom }),
+    'codebook:import': ({ format, content }) => s.transfer.import(format, content),
+
+    'coders:list': () => s.coders.list(),
+    'coders:ensure': ({ name }) => s.ensureCoder(name),
+
+    'codings:list': (filter) => s.codings.list(filter),
+    'codings:create': (args) => s.codings.create(args),
+    'codings:createByQuote': (args) => s.codings.createByQuote(args),
+    'codings:createArea': (args) => s.codings.createArea(args),
+    'codings:update': ({ id, ...change }) => s.codings.update(id, change),
+    'codings:delete': ({ id }) => {
+      s.codings.remove(id)
+      return null
+    },
+
+    'search:query': ({ query, limit }) => s.search.search(query, limit),
+
+    'history:state': () => s.history.state(),
+    'history:undo': () => withHistory(s.history.undo()),
+    'history:redo': () => withHistory(s.history.redo()),
+  }
+}
+
+function document(s: StudySession, id: number) {
+  const doc = s.documents.get(id)
+  if (!doc) throw new WerkbankError('document-not-found', { documentId: id })
+  return doc
+}

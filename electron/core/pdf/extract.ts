@@ -1,0 +1,109 @@
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { buildPageText, type ItemBox, type TextItemLike } from '../../../shared/page-text'
+
+/** Options for pdf.js that both the importer and the viewer use (security and speed). */
+export const PDFJS_OPTIONS = {
+  isEvalSupported: false,
+  disableFontFace: true,
+  useSystemFonts: false,
+  stopAtErrors: false,
+} as const
+
+/** Identifies how page text was made, stored with each document. */
+export const EXTRACTOR = 'pdfjs-dist@5.6.205/page-text@1'
+
+export interface ExtractedPage {
+  text: string
+  width: number
+  height: number
+  boxes: ItemBox[]
+}
+
+export interface ExtractedDocument {
+  title: string
+  pages: ExtractedPage[]
+}
+
+export type ExtractFailure = 'pdf-encrypted' | 'pdf-corrupt'
+
+export class ExtractError extends Error {
+  constructor(
+    readonly code: ExtractFailure,
+    readonly detail: string,
+  ) {
+    super(detail)
+  }
+}
+
+const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
+
+/** In Node, pdf.js reads the standard fonts and CMaps from these folders (trailing slash needed). */
+const NODE_RESOURCES = {
+  standardFontDataUrl: join(pdfjsDir, 'standard_fonts') + '/',
+  cMapUrl: join(pdfjsDir, 'cmaps') + '/',
+  cMapPacked: true,
+  verbosity: 0, // errors only: a damaged font is reported through the result, not the console
+} as const
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
+let pdfjs: Promise<PdfJs> | undefined
+
+function loadPdfJs(): Promise<PdfJs> {
+  // The legacy build is the one pdf.js supports in Node.
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs')
+  return pdfjs
+}
+
+/**
+ * Extracts the canonical text and item geometry of every page of a PDF. `onPage` is called
+ * after each page, for progress.
+ */
+export async function extractPdf(
+  data: Uint8Array,
+  onPage?: (done: number, total: number) => void,
+): Promise<ExtractedDocument> {
+  const lib = await loadPdfJs()
+  // pdf.js takes ownership of (and may detach) the buffer it is given: hand it a copy.
+  const task = lib.getDocument({ ...PDFJS_OPTIONS, ...NODE_RESOURCES, data: new Uint8Array(data) })
+  let doc: Awaited<typeof task.promise>
+  try {
+    doc = await task.promise
+  } catch (e) {
+    await task.destroy().catch(() => undefined)
+    throw toExtractError(e)
+  }
+  try {
+    const pages: ExtractedPage[] = []
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n)
+      const viewport = page.getViewport({ scale: 1 })
+      const content = await page.getTextContent()
+      const items = content.items.filter((i) => 'str' in i) as TextItemLike[]
+      const built = buildPageText(items, {
+        width: viewport.width,
+        height: viewport.height,
+        viewportTransform: viewport.transform,
+      })
+      pages.push({ text: built.text, width: viewport.width, height: viewport.height, boxes: built.boxes })
+      page.cleanup()
+      onPage?.(n, doc.numPages)
+    }
+    const meta = await doc.getMetadata().catch(() => null)
+    const info = (meta?.info ?? {}) as { Title?: unknown }
+    const title = typeof info.Title === 'string' ? info.Title.trim() : ''
+    return { title, pages }
+  } catch (e) {
+    throw toExtractError(e)
+  } finally {
+    await task.destroy().catch(() => undefined)
+  }
+}
+
+function toExtractError(e: unknown): ExtractError {
+  if (e instanceof ExtractError) return e
+  const name = (e as { name?: string })?.name ?? ''
+  const message = (e as { message?: string })?.message ?? String(e)
+  if (name === 'PasswordException') return new ExtractError('pdf-encrypted', message)
+  return new ExtractError('pdf-corrupt', message)
+}

@@ -1,0 +1,172 @@
+import type Database from 'better-sqlite3'
+import type { DocumentSummary, PageInfo } from '../../../shared/types'
+import { PAGE_SEPARATOR } from '../../../shared/page-text'
+
+interface DocRow {
+  id: number
+  case_id: number | null
+  case_name: string | null
+  title: string
+  file_name: string
+  sha256: string
+  byte_size: number
+  page_count: number
+  char_count: number
+  has_text: number
+  imported_at: string
+  coding_count: number
+}
+
+export interface NewDocument {
+  caseId: number | null
+  title: string
+  fileName: string
+  sha256: string
+  bytes: Uint8Array
+  hasText: boolean
+  extractor: string
+  pages: { text: string; width: number; height: number; boxes: unknown[] }[]
+}
+
+const SUMMARY = `
+  SELECT d.id, d.case_id, c.name AS case_name, d.title, d.file_name, d.sha256, d.byte_size, d.page_count,
+         d.char_count, d.has_text, d.imported_at,
+         (SELECT count(*) FROM codings k WHERE k.document_id = d.id) AS coding_count
+  FROM documents d LEFT JOIN cases c ON c.id = d.case_id`
+
+/** SQL for documents, their PDF bytes and their pages. */
+export class DocumentsRepo {
+  private readonly s
+
+  constructor(private readonly db: Database.Database) {
+    this.s = {
+      list: db.prepare(`${SUMMARY} ORDER BY c.sort_order, c.name, d.id`),
+      get: db.prepare(`${SUMMARY} WHERE d.id = ?`),
+      bySha: db.prepare('SELECT id FROM documents WHERE sha256 = ?').pluck(),
+      insert: db.prepare(`
+        INSERT INTO documents (case_id, title, file_name, sha256, byte_size, page_count, char_count, has_text, extractor, imported_at)
+        VALUES (@caseId, @title, @fileName, @sha256, @byteSize, @pageCount, @charCount, @hasText, @extractor, @importedAt)`),
+      insertFile: db.prepare('INSERT INTO document_files (document_id, bytes) VALUES (?, ?)'),
+      insertPage: db.prepare(`
+        INSERT INTO pages (document_id, page_no, start_offset, text, width, height, items)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      pageTexts: db.prepare('SELECT text FROM pages WHERE document_id = ? ORDER BY page_no').pluck(),
+      pageStarts: db.prepare('SELECT start_offset FROM pages WHERE document_id = ? ORDER BY page_no').pluck(),
+      pages: db.prepare('SELECT page_no, start_offset, text, width, height, items FROM pages WHERE document_id = ? ORDER BY page_no'),
+      page: db.prepare('SELECT page_no, start_offset, text, width, height, items FROM pages WHERE document_id = ? AND page_no = ?'),
+      bytes: db.prepare('SELECT bytes FROM document_files WHERE document_id = ?').pluck(),
+      setCase: db.prepare('UPDATE documents SET case_id = ? WHERE id = ?'),
+      remove: db.prepare('DELETE FROM documents WHERE id = ?'),
+    }
+  }
+
+  list(): DocumentSummary[] {
+    return (this.s.list.all() as DocRow[]).map(toSummary)
+  }
+
+  get(id: number): DocumentSummary | undefined {
+    const row = this.s.get.get(id) as DocRow | undefined
+    return row ? toSummary(row) : undefined
+  }
+
+  idBySha(sha256: string): number | undefined {
+    return this.s.bySha.get(sha256) as number | undefined
+  }
+
+  /** Inserts a document with its bytes and pages; the caller wraps it in a transaction. */
+  insert(doc: NewDocument): number {
+    let offset = 0
+    const starts = doc.pages.map((p) => {
+      const start = offset
+      offset += p.text.length + PAGE_SEPARATOR.length
+      return start
+    })
+    const charCount = Math.max(0, offset - PAGE_SEPARATOR.length)
+    const id = Number(
+      this.s.insert.run({
+        caseId: doc.caseId,
+        title: doc.title,
+        fileName: doc.fileName,
+        sha256: doc.sha256,
+        byteSize: doc.bytes.byteLength,
+        pageCount: doc.pages.length,
+        charCount,
+        hasText: doc.hasText ? 1 : 0,
+        extractor: doc.extractor,
+        importedAt: new Date().toISOString(),
+      }).lastInsertRowid,
+    )
+    this.s.insertFile.run(id, Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength))
+    doc.pages.forEach((p, i) => {
+      this.s.insertPage.run(id, i + 1, starts[i], p.text, p.width, p.height, JSON.stringify(p.boxes))
+    })
+    return id
+  }
+
+  /** The document's canonical text: its pages joined with the page separator. */
+  text(id: number): string {
+    return (this.s.pageTexts.all(id) as string[]).join(PAGE_SEPARATOR)
+  }
+
+  pageStarts(id: number): number[] {
+    return this.s.pageStarts.all(id) as number[]
+  }
+
+  pages(id: number): PageInfo[] {
+    return (this.s.pages.all(id) as PageRow[]).map(toPage)
+  }
+
+  page(id: number, pageNo: number): PageInfo | undefined {
+    const row = this.s.page.get(id, pageNo) as PageRow | undefined
+    return row ? toPage(row) : undefined
+  }
+
+  bytes(id: number): Buffer | undefined {
+    return this.s.bytes.get(id) as Buffer | undefined
+  }
+
+  setCase(id: number, caseId: number | null): void {
+    this.s.setCase.run(caseId, id)
+  }
+
+  remove(id: number): void {
+    this.s.remove.run(id)
+  }
+}
+
+interface PageRow {
+  page_no: number
+  start_offset: number
+  text: string
+  width: number
+  height: number
+  items: string
+}
+
+function toPage(r: PageRow): PageInfo {
+  return {
+    pageNo: r.page_no,
+    startOffset: r.start_offset,
+    text: r.text,
+    width: r.width,
+    height: r.height,
+    boxes: JSON.parse(r.items) as PageInfo['boxes'],
+  }
+}
+
+function toSummary(r: DocRow): DocumentSummary {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    caseName: r.case_name,
+    title: r.title,
+    fileName: r.file_name,
+    sha256: r.sha256,
+    byteSize: r.byte_size,
+    pageCount: r.page_count,
+    charCount: r.char_count,
+    hasText: r.has_text === 1,
+    importedAt: r.imported_at,
+    codingCount: r.coding_count,
+  }
+}

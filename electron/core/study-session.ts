@@ -1,0 +1,79 @@
+import { openStudy, type OpenStudyOptions, type Study } from './db/open-study'
+import { ExtractPool } from './pdf/extract-pool'
+import { CasesRepo } from './repos/cases.repo'
+import { CodersRepo } from './repos/coders.repo'
+import { CodesRepo } from './repos/codes.repo'
+import { DocumentsRepo } from './repos/documents.repo'
+import { CaseService } from './services/case.service'
+import { CodebookService } from './services/codebook.service'
+import { CodebookTransfer } from './services/codebook-transfer'
+import { CodingService } from './services/coding.service'
+import { History } from './services/history.service'
+import { ImportService } from './services/import.service'
+import { SearchService } from './services/search.service'
+import { WerkbankError } from '../../shared/errors'
+import type { Coder } from '../../shared/types'
+
+/**
+ * One open study with its services: what every door (IPC, HTTP, CLI) works on. Services share
+ * one connection; each user action is one transaction.
+ */
+export class StudySession {
+  readonly history: History
+  readonly documents: DocumentsRepo
+  readonly coders: CodersRepo
+  readonly cases: CaseService
+  readonly codings: CodingService
+  readonly codebook: CodebookService
+  readonly transfer: CodebookTransfer
+  readonly importer: ImportService
+  readonly search: SearchService
+  private pool: ExtractPool | undefined
+
+  private constructor(readonly study: Study) {
+    const db = study.db
+    this.history = new History(db)
+    this.documents = new DocumentsRepo(db)
+    this.coders = new CodersRepo(db)
+    this.cases = new CaseService(new CasesRepo(db), this.documents, this.history)
+    const codes = new CodesRepo(db)
+    this.codings = new CodingService(db, this.documents, codes, this.coders, this.history)
+    this.codebook = new CodebookService(codes, this.codings.codings, this.codings, this.history)
+    this.transfer = new CodebookTransfer(this.codebook, this.history)
+    this.importer = new ImportService(db, this.documents, () => (this.pool ??= new ExtractPool()))
+    this.search = new SearchService(db)
+  }
+
+  static async open(path: string, options: OpenStudyOptions = {}): Promise<StudySession> {
+    return new StudySession(await openStudy(path, options))
+  }
+
+  get path(): string {
+    return this.study.path
+  }
+
+  /** The coder of that name, created the first time it is named. */
+  ensureCoder(name: string): Coder {
+    const trimmed = name.trim()
+    if (trimmed === '') throw new WerkbankError('coder-name-invalid')
+    return this.coders.byName(trimmed) ?? this.history.record('coder-create', { name: trimmed }, () => this.coders.insert(trimmed))
+  }
+
+  /** Deletes a document with its codings. Not undoable, so the undo history is cleared. */
+  deleteDocument(id: number): { deletedCodings: number } {
+    if (!this.documents.get(id)) throw new WerkbankError('document-not-found', { documentId: id })
+    return this.study.db.transaction(() => {
+      const deletedCodings = this.codings.codings.countForDocument(id)
+      this.codings.codings.removeForDocument(id)
+      this.documents.remove(id)
+      this.history.clear()
+      this.codings.forget(id)
+      return { deletedCodings }
+    })()
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close()
+    this.study.close()
+  }
+}

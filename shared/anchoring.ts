@@ -1,0 +1,94 @@
+import type { ItemBox } from './page-text'
+
+/** A rectangle on one page, 0..1 of the page from its top-left corner. */
+export interface PageRect {
+  page: number
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+/** Characters of context kept on each side of a quote, to find a coding again. */
+export const CONTEXT_LENGTH = 32
+
+/** The 1-based page that holds `offset`, given each page's start offset (ascending). */
+export function pageAt(pageStarts: readonly number[], offset: number): number {
+  let lo = 0
+  let hi = pageStarts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if ((pageStarts[mid] ?? 0) <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return lo + 1
+}
+
+/** Page span of the range [start, end): the page of its first and of its last character. */
+export function pageSpan(pageStarts: readonly number[], start: number, end: number): [number, number] {
+  return [pageAt(pageStarts, start), pageAt(pageStarts, Math.max(start, end - 1))]
+}
+
+export function quoteWithContext(
+  text: string,
+  start: number,
+  end: number,
+): { quote: string; prefix: string; suffix: string } {
+  return {
+    quote: text.slice(start, end),
+    prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+    suffix: text.slice(end, end + CONTEXT_LENGTH),
+  }
+}
+
+/**
+ * Rectangles covering page-text range [start, end) of one page, from its item boxes. A partly
+ * covered item gets a share of its box proportional to the characters covered: a cache for
+ * drawing and export, not the truth (the offsets are).
+ */
+export function rectsForRange(page: number, boxes: readonly ItemBox[], start: number, end: number): PageRect[] {
+  const rects: PageRect[] = []
+  for (const [s, len, x, y, w, h] of boxes) {
+    const from = Math.max(start, s)
+    const to = Math.min(end, s + len)
+    if (to <= from || len === 0) continue
+    const rx = x + (w * (from - s)) / len
+    const rw = (w * (to - from)) / len
+    const last = rects[rects.length - 1]
+    // Neighbouring pieces of one line join into one rectangle.
+    if (last && Math.abs(last.y - y) < h * 0.3 && Math.abs(last.h - h) < h * 0.3 && rx - (last.x + last.w) < h) {
+      const right = Math.max(last.x + last.w, rx + rw)
+      last.x = Math.min(last.x, rx)
+      last.w = right - last.x
+    } else {
+      rects.push({ page, x: rx, y, w: rw, h })
+    }
+  }
+  return rects.map((r) => ({ ...r, x: round(r.x), y: round(r.y), w: round(r.w), h: round(r.h) }))
+}
+
+function round(n: number): number {
+  return Math.round(n * 1e5) / 1e5
+}
+
+/**
+ * Finds where a quote stands in a text, using its prefix and suffix to choose between several
+ * occurrences. Returns null when it is not there.
+ */
+export function findQuote(
+  text: string,
+  quote: string,
+  hint: { prefix?: string; suffix?: string; near?: number } = {},
+): { start: number; end: number } | null {
+  if (quote === '') return null
+  let best: { start: number; score: number } | null = null
+  for (let i = text.indexOf(quote); i !== -1; i = text.indexOf(quote, i + 1)) {
+    let score = 0
+    if (hint.prefix && text.slice(Math.max(0, i - hint.prefix.length), i) === hint.prefix) score += 2
+    const after = i + quote.length
+    if (hint.suffix && text.slice(after, after + hint.suffix.length) === hint.suffix) score += 2
+    if (hint.near !== undefined) score -= Math.abs(i - hint.near) / (text.length + 1)
+    if (!best || score > best.score) best = { start: i, score }
+  }
+  return best ? { start: best.start, end: best.start + quote.length } : null
+}

@@ -1,0 +1,128 @@
+/**
+ * The API contract: every operation once, with the schema of its input and the type of its
+ * result. Electron's IPC, the browser-mode HTTP bridge and the CLI all call the same handler
+ * table through `dispatch`, which validates input against these schemas.
+ */
+import { z } from 'zod'
+import type { AppError } from './errors'
+import type {
+  Case, Code, Coder, Coding, CodingRow, DocumentSummary, HistoryState, ImportOutcome, PageInfo, SearchHit, StudyInfo,
+} from './types'
+
+const id = z.number().int().positive()
+const offset = z.number().int().min(0)
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #RRGGBB')
+const text = (max = 100_000) => z.string().max(max)
+const name = z.string().trim().min(1).max(200)
+const unit = z.number().min(0).max(1)
+
+const codeFields = {
+  name: name.optional(),
+  colour: colour.optional(),
+  definition: text().optional(),
+  inclusion: text().optional(),
+  exclusion: text().optional(),
+  example: text().optional(),
+}
+
+/** `op<Result>()(argsSchema)`: the result type is given, the args type comes from the schema. */
+function op<R>() {
+  return <S extends z.ZodType>(args: S) => ({ args, result: undefined as unknown as R })
+}
+
+export const api = {
+  'study:info': op<StudyInfo>()(z.object({})),
+
+  'cases:list': op<Case[]>()(z.object({})),
+  'cases:create': op<Case>()(z.object({ name })),
+  'cases:ensure': op<Case>()(z.object({ name })),
+  'cases:rename': op<Case>()(z.object({ id, name })),
+  'cases:setAttribute': op<Case>()(
+    z.object({ id, name: name.max(100), value: text(1000) }),
+  ),
+
+  'documents:list': op<DocumentSummary[]>()(z.object({})),
+  'documents:get': op<DocumentSummary>()(z.object({ id })),
+  'documents:text': op<string>()(z.object({ id, page: id.optional() })),
+  'documents:pages': op<PageInfo[]>()(z.object({ id })),
+  'documents:assignCase': op<DocumentSummary>()(
+    z.object({ documentId: id, caseId: id.nullable() }),
+  ),
+  'documents:delete': op<{ deletedCodings: number }>()(z.object({ id })),
+  'documents:import': op<ImportOutcome[]>()(
+    z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000), caseId: id.nullable().optional() }),
+  ),
+
+  'codes:list': op<Code[]>()(z.object({})),
+  'codes:create': op<Code>()(
+    z.object({ parentId: id.nullable(), ...codeFields, name }),
+  ),
+  'codes:byPath': op<Code>()(z.object({ path: z.string().min(1).max(2000) })),
+  'codes:ensurePath': op<Code>()(
+    z.object({ path: z.string().min(1).max(2000), colour: colour.optional(), definition: text().optional() }),
+  ),
+  'codes:update': op<Code>()(
+    z.object({ id, ...codeFields }),
+  ),
+  'codes:move': op<Code>()(z.object({ id, parentId: id.nullable() })),
+  'codes:merge': op<Code>()(z.object({ sourceId: id, targetId: id })),
+  'codes:delete': op<{ deletedCodes: number; deletedCodings: number }>()(
+    z.object({ id, withCodings: z.boolean().optional() }),
+  ),
+  'codes:applyTemplate': op<Code[]>()(
+    z.object({ template: z.string().min(1).max(100), lang: z.enum(['nl', 'en']) }),
+  ),
+  'codebook:export': op<string>()(
+    z.object({ format: z.enum(['csv', 'json']), delimiter: z.enum([',', ';', '\t']).optional(), bom: z.boolean().optional() }),
+  ),
+  'codebook:import': op<{ created: number; updated: number }>()(
+    z.object({ format: z.enum(['csv', 'json']), content: z.string().max(20_000_000) }),
+  ),
+
+  'coders:list': op<Coder[]>()(z.object({})),
+  'coders:ensure': op<Coder>()(z.object({ name })),
+
+  'codings:list': op<CodingRow[]>()(
+    z.object({ documentId: id.optional(), codeIds: z.array(id).max(10_000).optional(), coderIds: z.array(id).max(1000).optional() }),
+  ),
+  'codings:create': op<Coding>()(
+    z.object({ documentId: id, codeId: id, coderId: id, start: offset, end: offset, memo: text().optional() }),
+  ),
+  'codings:createByQuote': op<Coding>()(
+    z.object({ documentId: id, codeId: id, coderId: id, quote: z.string().min(1).max(1_000_000), memo: text().optional() }),
+  ),
+  'codings:createArea': op<Coding>()(
+    z.object({
+      documentId: id, codeId: id, coderId: id, page: id,
+      rect: z.object({ x: unit, y: unit, w: unit, h: unit }).refine((r) => r.w > 0 && r.h > 0 && r.x + r.w <= 1.0001 && r.y + r.h <= 1.0001, 'the area must lie on the page'),
+      memo: text().optional(),
+    }),
+  ),
+  'codings:update': op<Coding>()(
+    z.object({ id, codeId: id.optional(), start: offset.optional(), end: offset.optional(), memo: text().optional() }),
+  ),
+  'codings:delete': op<null>()(z.object({ id })),
+
+  'search:query': op<SearchHit[]>()(
+    z.object({ query: z.string().max(1000), limit: z.number().int().min(1).max(10_000).optional() }),
+  ),
+
+  'history:state': op<HistoryState>()(z.object({})),
+  'history:undo': op<HistoryState & { label: string }>()(z.object({})),
+  'history:redo': op<HistoryState & { label: string }>()(z.object({})),
+} as const
+
+export type Api = typeof api
+export type Method = keyof Api
+export type Args<M extends Method> = z.infer<Api[M]['args']>
+export type Result<M extends Method> = Api[M]['result']
+export type Reply<M extends Method> = { ok: true; data: Result<M> } | { ok: false; error: AppError }
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(api, name)
+}
+
+/** Events the core sends to the UI (import progress). */
+export interface Events {
+  'import:progress': import('./types').ImportProgress
+}

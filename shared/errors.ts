@@ -1,0 +1,70 @@
+/**
+ * Errors travel as data (a code and parameters), never as stack traces: every door (IPC, HTTP,
+ * CLI) sends an {@link AppError}, and the UI or CLI translates it with shared/i18n.
+ */
+export const ERROR_CODES = [
+  'unknown-method',
+  'bad-input',
+  'internal',
+  'study-not-found',
+  'study-not-a-study',
+  'study-newer-version',
+  'study-unknown-migrations',
+  'study-locked',
+  'file-not-found',
+  'file-empty',
+  'file-too-large',
+  'file-not-pdf',
+  'pdf-encrypted',
+  'pdf-corrupt',
+  'pdf-duplicate',
+  'document-not-found',
+  'page-not-found',
+  'case-not-found',
+  'case-name-taken',
+  'code-not-found',
+  'code-path-not-found',
+  'code-name-taken',
+  'code-name-invalid',
+  'code-move-cycle',
+  'code-merge-self',
+  'code-has-codings',
+  'coder-not-found',
+  'coder-name-invalid',
+  'coding-not-found',
+  'coding-range-invalid',
+  'coding-quote-not-found',
+  'coding-quote-ambiguous',
+  'template-not-found',
+  'codebook-import-invalid',
+  'nothing-to-undo',
+  'nothing-to-redo',
+  'search-query-invalid',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+export type ErrorParams = Record<string, string | number>
+
+export interface AppError {
+  code: ErrorCode
+  params: ErrorParams
+}
+
+/** Thrown by services; caught at the door and turned into an {@link AppError}. */
+export class WerkbankError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: ErrorParams = {},
+  ) {
+    super(`${code} ${JSON.stringify(params)}`)
+    this.name = 'WerkbankError'
+  }
+
+  toAppError(): AppError {
+    return { code: this.code, params: this.params }
+  }
+}
+
+export function isWerkbankError(e: unknown): e is WerkbankError {
+  return e instanceof WerkbankError
+}

@@ -1,0 +1,125 @@
+/** Domain types shared by the core, the UI and the CLI. Offsets are UTF-16 indexes into a
+ * document's canonical text (see page-text.ts). */
+import type { PageRect } from './anchoring'
+
+export interface StudyInfo {
+  path: string
+  version: number
+  documents: number
+  codes: number
+  codings: number
+  coders: number
+}
+
+export interface Case {
+  id: number
+  name: string
+  sortOrder: number
+  attributes: Record<string, string>
+  documentCount: number
+}
+
+export interface DocumentSummary {
+  id: number
+  caseId: number | null
+  caseName: string | null
+  title: string
+  fileName: string
+  sha256: string
+  byteSize: number
+  pageCount: number
+  charCount: number
+  hasText: boolean
+  importedAt: string
+  codingCount: number
+}
+
+export interface PageInfo {
+  pageNo: number
+  startOffset: number
+  text: string
+  width: number
+  height: number
+  /** [start, length, x, y, w, h] per text item, boxes 0..1 from the top left. */
+  boxes: [number, number, number, number, number, number][]
+}
+
+export interface Code {
+  id: number
+  uuid: string
+  parentId: number | null
+  name: string
+  path: string
+  colour: string
+  definition: string
+  inclusion: string
+  exclusion: string
+  example: string
+  sortOrder: number
+  templateKey: string | null
+  codingCount: number
+}
+
+export interface Coder {
+  id: number
+  name: string
+}
+
+export type CodingKind = 'text' | 'area'
+
+export interface Coding {
+  id: number
+  uuid: string
+  documentId: number
+  codeId: number
+  coderId: number
+  kind: CodingKind
+  start: number
+  end: number
+  quote: string
+  prefix: string
+  suffix: string
+  pageFrom: number
+  pageTo: number
+  rects: PageRect[]
+  memo: string
+  createdAt: string
+  updatedAt: string
+}
+
+/** A coding with the names a reader needs: for lists, retrieval and export. */
+export interface CodingRow extends Coding {
+  caseName: string | null
+  documentTitle: string
+  codePath: string
+  coderName: string
+}
+
+export type ImportOutcome =
+  | { status: 'imported'; file: string; documentId: number; pages: number; chars: number; warning?: 'no-text-layer' }
+  | { status: 'duplicate'; file: string; documentId: number }
+  | { status: 'error'; file: string; error: import('./errors').AppError }
+
+export interface ImportProgress {
+  file: string
+  index: number
+  total: number
+  page: number
+  pages: number
+}
+
+export interface SearchHit {
+  documentId: number
+  documentTitle: string
+  page: number
+  start: number
+  end: number
+  snippet: string
+}
+
+export interface HistoryState {
+  canUndo: boolean
+  canRedo: boolean
+  undoLabel: string | null
+  redoLabel: string | null
+}
