@@ -1,7 +1,7 @@
 import { StatsError } from './errors'
 import {
   alphaFromCoincidences,
-  deltaMatrix,
+  differenceFunction,
   expectedSum,
   tabulate,
   type Coincidences,
@@ -118,33 +118,29 @@ function aliasTable(weights: Float64Array): { prob: Float64Array; alias: Int32Ar
 /** Pair-resampling after Hayes & Krippendorff (2007) / KALPHA 3.0; returns resampled alphas. */
 function resamplePairs(
   co: Coincidences,
-  delta: Float64Array,
   expectedDisagreement: number,
   samples: number,
   random: () => number,
 ): { alphas: Float64Array; draws: number; undefinedSamples: number } {
-  const k = co.values.length
-  // Unordered cells c ≤ k: a pair lands in c–k with probability o_ck/n.. on the diagonal and
-  // 2·o_ck/n.. off it (the matrix is symmetric), and costs δ²_ck.
-  const weights: number[] = []
-  const cost: number[] = []
-  const diagonal: boolean[] = []
+  const delta = differenceFunction(co.level, co.values, co.totals)
+  const cells = co.cellO.length
+  // A pair lands in cell c–k (c ≤ k) with probability o_ck/n.. on the diagonal and 2·o_ck/n..
+  // off it (the matrix is symmetric), and costs δ²_ck.
+  const weights = new Float64Array(cells)
+  const costs = new Float64Array(cells)
+  const diagonal = new Uint8Array(cells)
   let nonZeroCells = 0
-  for (let c = 0; c < k; c++) {
-    for (let j = c; j < k; j++) {
-      const o = co.observed[c * k + j] as number
-      if (o <= 0) continue
-      weights.push(c === j ? o : 2 * o)
-      cost.push(delta[c * k + j] as number)
-      diagonal.push(c === j)
-      nonZeroCells += c === j ? 1 : 2
-    }
+  for (let i = 0; i < cells; i++) {
+    const c = co.cellC[i] as number
+    const j = co.cellK[i] as number
+    weights[i] = c === j ? (co.cellO[i] as number) : 2 * (co.cellO[i] as number)
+    costs[i] = delta(c, j)
+    diagonal[i] = c === j ? 1 : 0
+    nonZeroCells += c === j ? 1 : 2
   }
   // KALPHA caps M at 25·Q "as a practical limit"; below that, as many pairs as the data hold.
   const draws = Math.max(1, Math.min(25 * nonZeroCells, co.pairs))
-  const { prob, alias } = aliasTable(Float64Array.from(weights))
-  const costs = Float64Array.from(cost)
-  const cells = weights.length
+  const { prob, alias } = aliasTable(weights)
   const denominator = draws * expectedDisagreement
   const alphas = new Float64Array(samples)
   let undefinedSamples = 0
@@ -161,7 +157,7 @@ function resamplePairs(
     }
     // All pairs from one diagonal cell: no variation in the resample, α undefined. KALPHA
     // detects this after the fact from expected counts; here it is simply observed.
-    if (single && diagonal[first]) {
+    if (single && diagonal[first] === 1) {
       alphas[s] = 0
       undefinedSamples++
       continue
@@ -174,22 +170,22 @@ function resamplePairs(
 /** Ordinary bootstrap over units, reusing each unit's value counts from the tabulation. */
 function resampleUnits(
   co: Coincidences,
-  delta: Float64Array,
   samples: number,
   random: () => number,
 ): { alphas: Float64Array; draws: number; undefinedSamples: number } {
   const units = co.units
   const k = co.values.length
   const ordinal = co.level === 'ordinal'
-  // For fixed δ², each unit's share of Σ o_ck δ²_ck is a constant; only ordinal δ² moves with
-  // the totals and has to be re-evaluated per resample.
+  // For nominal, interval and ratio δ² is fixed, so each unit's share of Σ o_ck δ²_ck is a
+  // constant; ordinal δ² moves with the totals and is re-evaluated per resample.
+  const fixed = differenceFunction(co.level, co.values, co.totals)
   const unitDisagreement = new Float64Array(units)
   const unitM = new Float64Array(units)
   for (let u = 0; u < units; u++) {
     let m = 0
     for (let e = co.unitStart[u] as number; e < (co.unitStart[u + 1] as number); e++) m += co.unitCount[e] as number
     unitM[u] = m
-    if (!ordinal) unitDisagreement[u] = unitSum(co, u, delta, k, m)
+    if (!ordinal) unitDisagreement[u] = unitSum(co, u, fixed, m)
   }
 
   const weight = new Int32Array(units)
@@ -213,18 +209,18 @@ function resampleUnits(
         totals[c] = (totals[c] as number) + w * (co.unitCount[e] as number)
       }
     }
-    const d = ordinal ? deltaMatrix('ordinal', co.values, totals) : delta
+    const expected = expectedSum(co.level, co.values, totals)
+    if (!(expected > 0)) {
+      alphas[s] = 0
+      undefinedSamples++
+      continue
+    }
+    const delta = ordinal ? differenceFunction('ordinal', co.values, totals) : fixed
     let observed = 0
     for (let u = 0; u < units; u++) {
       const w = weight[u] as number
       if (w === 0) continue
-      observed += w * (ordinal ? unitSum(co, u, d, k, unitM[u] as number) : (unitDisagreement[u] as number))
-    }
-    const expected = expectedSum(totals, d)
-    if (expected === 0) {
-      alphas[s] = 0
-      undefinedSamples++
-      continue
+      observed += w * (ordinal ? unitSum(co, u, delta, unitM[u] as number) : (unitDisagreement[u] as number))
     }
     alphas[s] = 1 - ((n - 1) * observed) / expected
   }
@@ -232,7 +228,7 @@ function resampleUnits(
 }
 
 /** Σ_ck o_ck δ²_ck for one unit: o_ck = n_c·n_k/(m − 1) for c ≠ k (diagonal δ² is 0). */
-function unitSum(co: Coincidences, u: number, delta: Float64Array, k: number, m: number): number {
+function unitSum(co: Coincidences, u: number, delta: (c: number, k: number) => number, m: number): number {
   const start = co.unitStart[u] as number
   const end = co.unitStart[u + 1] as number
   let sum = 0
@@ -240,7 +236,7 @@ function unitSum(co: Coincidences, u: number, delta: Float64Array, k: number, m:
     const c = co.unitValue[a] as number
     const nc = co.unitCount[a] as number
     for (let b = a + 1; b < end; b++) {
-      sum += 2 * nc * (co.unitCount[b] as number) * (delta[c * k + (co.unitValue[b] as number)] as number)
+      sum += 2 * nc * (co.unitCount[b] as number) * delta(c, co.unitValue[b] as number)
     }
   }
   return sum / (m - 1)
@@ -253,9 +249,9 @@ function unitSum(co: Coincidences, u: number, delta: Float64Array, k: number, m:
  *
  * By default units are resampled; `method: 'kalpha'` reproduces the KALPHA macro instead
  * (see {@link BootstrapMethod} for why the default differs). The coincidence structure is
- * built once; a `units` resample is one pass over the units' value counts plus O(K²) for K
- * distinct values, a `kalpha` resample M alias draws, so 1,000 resamples of 1,000 units × 10
- * coders take well under a second. Interval bounds follow KALPHA: with X sorted resamples the
+ * built once; a `units` resample is one pass over the units' value counts plus O(K) for K
+ * distinct values (O(K²) at ratio level), a `kalpha` resample M alias draws, so 1,000
+ * resamples of 1,000 units × 10 coders take well under a second. Interval bounds follow KALPHA: with X sorted resamples the
  * lower bound is the ⌊X·(1−c)/2⌋-th and the upper the (⌊X·(1+c)/2⌋ + 1)-th (1-based).
  *
  * Deterministic: the same data, level and options give the same result everywhere.
@@ -265,8 +261,7 @@ function unitSum(co: Coincidences, u: number, delta: Float64Array, k: number, m:
 export function alphaBootstrap(data: ReliabilityData, level: Level = 'nominal', options: BootstrapOptions = {}): BootstrapResult {
   const { samples, seed, confidence, method, alphaMins } = checkOptions(options)
   const co = tabulate(data, level)
-  const delta = deltaMatrix(level, co.values, co.totals)
-  const point = alphaFromCoincidences(co, delta)
+  const point = alphaFromCoincidences(co)
   if (point.alpha === null) {
     return {
       alpha: null,
@@ -284,8 +279,8 @@ export function alphaBootstrap(data: ReliabilityData, level: Level = 'nominal', 
   const random = mulberry32(seed)
   const run =
     method === 'kalpha'
-      ? resamplePairs(co, delta, point.expectedDisagreement, samples, random)
-      : resampleUnits(co, delta, samples, random)
+      ? resamplePairs(co, point.expectedDisagreement, samples, random)
+      : resampleUnits(co, samples, random)
   const sorted = run.alphas.sort()
   const tail = (1 - confidence) / 2
   // The small epsilon keeps 0.975·1000 from truncating to 974 through rounding.

@@ -38,7 +38,8 @@ export interface AlphaResult {
 
 /**
  * The coincidence structure of one data set, computed once and reused by `krippendorffAlpha`
- * and both bootstraps. Exported for those callers only; not part of the public index.
+ * and both bootstraps. Sparse, because interval data can hold thousands of distinct values
+ * while each unit only pairs a handful. Exported for those callers only; not in the index.
  * @internal
  */
 export interface Coincidences {
@@ -48,8 +49,10 @@ export interface Coincidences {
   values: Float64Array
   /** n_c: how many pairable values equal values[c]; whole numbers. */
   totals: Float64Array
-  /** o_ck, row-major K×K. */
-  observed: Float64Array
+  /** Non-zero o_ck with c ≤ k (the matrix is symmetric): cellC[i], cellK[i], cellO[i]. */
+  cellC: Int32Array
+  cellK: Int32Array
+  cellO: Float64Array
   /** n.. */
   n: number
   /** Units with at least two values. */
@@ -110,7 +113,7 @@ export function tabulate(data: ReliabilityData, level: Level): Coincidences {
   values.forEach((v, i) => index.set(v, i))
   const k = values.length
   const totals = new Float64Array(k)
-  const observed = new Float64Array(k * k)
+  const observed = new Map<number, number>() // key c·K + k, c ≤ k
   const unitStart = new Int32Array(pairable.length + 1)
   const unitValueList: number[] = []
   const unitCountList: number[] = []
@@ -133,9 +136,12 @@ export function tabulate(data: ReliabilityData, level: Level): Coincidences {
       unitValueList.push(c)
       unitCountList.push(nc)
       totals[c] = (totals[c] as number) + nc
-      for (const [kk, nk] of counts) {
-        const pairsCk = c === kk ? nc * (nc - 1) : nc * nk
-        if (pairsCk > 0) observed[c * k + kk] = (observed[c * k + kk] as number) + pairsCk / (m - 1)
+      for (const [j, nj] of counts) {
+        if (j < c) continue
+        const pairsCj = c === j ? nc * (nc - 1) : nc * nj
+        if (pairsCj === 0) continue
+        const key = c * k + j
+        observed.set(key, (observed.get(key) ?? 0) + pairsCj / (m - 1))
       }
     }
     n += m
@@ -143,12 +149,15 @@ export function tabulate(data: ReliabilityData, level: Level): Coincidences {
   })
   unitStart[pairable.length] = unitValueList.length
 
+  const keys = [...observed.keys()].sort((a, b) => a - b)
   return {
     level,
     coders,
     values,
     totals,
-    observed,
+    cellC: Int32Array.from(keys, (key) => Math.floor(key / k)),
+    cellK: Int32Array.from(keys, (key) => key % k),
+    cellO: Float64Array.from(keys, (key) => observed.get(key) as number),
     n,
     units: pairable.length,
     pairs,
@@ -159,60 +168,94 @@ export function tabulate(data: ReliabilityData, level: Level): Coincidences {
 }
 
 /**
- * Krippendorff's difference function δ²_ck as a row-major K×K matrix (Krippendorff 2011, §E).
- * Ordinal δ² depends on the value totals, which is why they are a parameter: a bootstrap
- * over units must rebuild it from each resample's totals.
- * @internal
+ * The positions on which ordinal δ² is a squared difference. Krippendorff's ordinal
+ * δ²_ck = (Σ_{g=c..k} n_g − (n_c + n_k)/2)² equals (mid_k − mid_c)² with mid_i the mid-rank
+ * Σ_{g<i} n_g + n_i/2, so ordinal alpha is interval alpha on mid-ranks; that is what lets
+ * D_e be summed in O(K) rather than over all K² pairs of values.
  */
-export function deltaMatrix(level: Level, values: Float64Array, totals: Float64Array): Float64Array {
-  const k = values.length
-  const delta = new Float64Array(k * k)
-  // cum[i] = Σ_{g<i} n_g, so Σ_{g=c..k} n_g = cum[k+1] − cum[c] for c ≤ k.
-  const cum = new Float64Array(k + 1)
-  for (let i = 0; i < k; i++) cum[i + 1] = (cum[i] as number) + (totals[i] as number)
-  for (let c = 0; c < k; c++) {
-    for (let j = c + 1; j < k; j++) {
-      const a = values[c] as number
-      const b = values[j] as number
-      let d: number
-      switch (level) {
-        case 'nominal':
-          d = 1
-          break
-        case 'ordinal': {
-          const r = (cum[j + 1] as number) - (cum[c] as number) - ((totals[c] as number) + (totals[j] as number)) / 2
-          d = r * r
-          break
-        }
-        case 'interval':
-          d = (a - b) * (a - b)
-          break
-        case 'ratio': {
-          // a + b > 0 here: values are non-negative and distinct.
-          const r = (a - b) / (a + b)
-          d = r * r
-          break
-        }
-      }
-      delta[c * k + j] = d
-      delta[j * k + c] = d
-    }
+function positions(level: Level, values: Float64Array, totals: Float64Array): Float64Array {
+  if (level !== 'ordinal') return values
+  const mid = new Float64Array(values.length)
+  let below = 0
+  for (let i = 0; i < values.length; i++) {
+    const t = totals[i] as number
+    mid[i] = below + t / 2
+    below += t
   }
-  return delta
+  return mid
 }
 
 /**
- * Σ_c Σ_k n_c n_k δ²_ck, the numerator of D_e·n..(n.. − 1).
+ * Krippendorff's difference function δ²(c, k) over value indices (Krippendorff 2011, §E).
+ * Ordinal δ² depends on the value totals, which is why they are a parameter: a bootstrap over
+ * units rebuilds it from each resample's totals.
  * @internal
  */
-export function expectedSum(totals: Float64Array, delta: Float64Array): number {
+export function differenceFunction(level: Level, values: Float64Array, totals: Float64Array): (c: number, k: number) => number {
+  switch (level) {
+    case 'nominal':
+      return (c, k) => (c === k ? 0 : 1)
+    case 'ordinal':
+    case 'interval': {
+      const x = positions(level, values, totals)
+      return (c, k) => {
+        const d = (x[c] as number) - (x[k] as number)
+        return d * d
+      }
+    }
+    case 'ratio':
+      return (c, k) => {
+        if (c === k) return 0
+        // a + b > 0 here: values are non-negative and distinct.
+        const a = values[c] as number
+        const b = values[k] as number
+        const r = (a - b) / (a + b)
+        return r * r
+      }
+  }
+}
+
+/**
+ * Σ_c Σ_k n_c n_k δ²_ck, which is D_e·n..(n.. − 1). Closed forms where δ² is a squared
+ * distance (nominal, ordinal, interval): Σ n_c n_k (x_c − x_k)² = 2n Σ n_c (x_c − x̄)², centred
+ * so that large values with a small spread lose no precision. Ratio needs all pairs.
+ * @internal
+ */
+export function expectedSum(level: Level, values: Float64Array, totals: Float64Array): number {
   const k = totals.length
+  let n = 0
+  let present = 0
+  for (let c = 0; c < k; c++) {
+    n += totals[c] as number
+    if ((totals[c] as number) > 0) present++
+  }
+  // One value only: exactly no variation. Said explicitly, because the centred sum below
+  // could leave a rounding residue (3 × 0.1 / 3 is not 0.1) and turn 0/0 into α = 1.
+  if (present < 2) return 0
+  if (level === 'nominal') {
+    let squares = 0
+    for (let c = 0; c < k; c++) squares += (totals[c] as number) ** 2
+    return n * n - squares
+  }
+  if (level === 'ordinal' || level === 'interval') {
+    const x = positions(level, values, totals)
+    let mean = 0
+    for (let c = 0; c < k; c++) mean += (totals[c] as number) * (x[c] as number)
+    mean /= n
+    let spread = 0
+    for (let c = 0; c < k; c++) spread += (totals[c] as number) * ((x[c] as number) - mean) ** 2
+    return 2 * n * spread
+  }
+  const delta = differenceFunction(level, values, totals)
   let sum = 0
   for (let c = 0; c < k; c++) {
     const nc = totals[c] as number
     if (nc === 0) continue
     let row = 0
-    for (let j = c + 1; j < k; j++) row += (totals[j] as number) * (delta[c * k + j] as number)
+    for (let j = c + 1; j < k; j++) {
+      const nj = totals[j] as number
+      if (nj !== 0) row += nj * delta(c, j)
+    }
     sum += 2 * nc * row
   }
   return sum
@@ -222,20 +265,29 @@ export function expectedSum(totals: Float64Array, delta: Float64Array): number {
  * α from a prepared structure: α = 1 − (n.. − 1) Σ o_ck δ²_ck / Σ n_c n_k δ²_ck.
  * @internal
  */
-export function alphaFromCoincidences(co: Coincidences, delta: Float64Array): AlphaResult {
+export function alphaFromCoincidences(co: Coincidences): AlphaResult {
   const base = { units: co.units, coders: co.coders, pairableValues: co.n }
   if (co.n === 0) {
     return { alpha: null, undefinedReason: 'no-pairable-units', ...base, observedDisagreement: 0, expectedDisagreement: 0 }
   }
+  const delta = differenceFunction(co.level, co.values, co.totals)
   let observedSum = 0
-  for (let i = 0; i < co.observed.length; i++) observedSum += (co.observed[i] as number) * (delta[i] as number)
-  const expected = expectedSum(co.totals, delta)
+  for (let i = 0; i < co.cellO.length; i++) {
+    const c = co.cellC[i] as number
+    const j = co.cellK[i] as number
+    if (c !== j) observedSum += 2 * (co.cellO[i] as number) * delta(c, j)
+  }
+  const expected = expectedSum(co.level, co.values, co.totals)
   const observedDisagreement = observedSum / co.n
-  const expectedDisagreement = expected / (co.n * (co.n - 1))
-  if (expected === 0) {
+  if (!(expected > 0)) {
     return { alpha: null, undefinedReason: 'no-variation', ...base, observedDisagreement, expectedDisagreement: 0 }
   }
-  return { alpha: 1 - ((co.n - 1) * observedSum) / expected, ...base, observedDisagreement, expectedDisagreement }
+  return {
+    alpha: 1 - ((co.n - 1) * observedSum) / expected,
+    ...base,
+    observedDisagreement,
+    expectedDisagreement: expected / (co.n * (co.n - 1)),
+  }
 }
 
 /**
@@ -245,12 +297,13 @@ export function alphaFromCoincidences(co: Coincidences, delta: Float64Array): Al
  *
  * Units with fewer than two values are dropped, as the method requires. Returns `alpha: null`
  * with `undefinedReason` when nothing is pairable or when every pairable value is the same.
+ * Time and memory grow with the values and the distinct value pairs within units, not with
+ * the square of the number of distinct values (except for ratio D_e, which is O(K²) time).
  *
  * @param data coders × units; `null` is missing.
  * @param level level of measurement (default nominal).
  * @throws StatsError `ragged-data`, `not-a-number`, `unknown-level`, `ratio-negative-value`.
  */
 export function krippendorffAlpha(data: ReliabilityData, level: Level = 'nominal'): AlphaResult {
-  const co = tabulate(data, level)
-  return alphaFromCoincidences(co, deltaMatrix(level, co.values, co.totals))
+  return alphaFromCoincidences(tabulate(data, level))
 }

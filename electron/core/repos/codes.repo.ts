@@ -75,7 +75,21 @@ export class CodesRepo {
       }
       return parts.join(PATH_SEPARATOR)
     }
-    return rows.map((r) => toCode(r, pathOf(r)))
+    // Tree order: each code followed by its subcodes, siblings by their sort order.
+    const children = new Map<number | null, CodeRow[]>()
+    for (const r of rows) {
+      const key = r.parent_id !== null && byId.has(r.parent_id) ? r.parent_id : null
+      children.set(key, [...(children.get(key) ?? []), r])
+    }
+    const ordered: Code[] = []
+    const visit = (parent: number | null) => {
+      for (const r of children.get(parent) ?? []) {
+        ordered.push(toCode(r, pathOf(r)))
+        visit(r.id)
+      }
+    }
+    visit(null)
+    return ordered
   }
 
   get(id: number): Code | undefined {

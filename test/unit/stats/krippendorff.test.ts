@@ -61,6 +61,25 @@ describe('krippendorffAlpha', () => {
     expect(krippendorffAlpha(relabelled, 'nominal').alpha).toBeCloseTo(krippendorffAlpha(WIKIPEDIA_ALPHA, 'nominal').alpha!, 12)
   })
 
+  it('calls a single repeated 0.1 no-variation despite rounding (3 × 0.1 / 3 ≠ 0.1)', () => {
+    expect(krippendorffAlpha([[0.1, 0.1, 0.1], [0.1, 0.1, 0.1]], 'interval').undefinedReason).toBe('no-variation')
+  })
+
+  it('gives the same interval alpha when a large constant is added (no cancellation)', () => {
+    const data = [[1.5, 2.25, 3, 4], [1.5, 2, 3.5, 4]]
+    const shifted = data.map((row) => row.map((v) => v + 1e9))
+    expect(krippendorffAlpha(shifted, 'interval').alpha).toBeCloseTo(krippendorffAlpha(data, 'interval').alpha!, 9)
+  })
+
+  it('copes with thousands of distinct interval values (no K×K matrices)', () => {
+    let x = 0
+    const truth = Array.from({ length: 5000 }, () => (x = (x * 9301 + 49297) % 233280) / 2332.8)
+    const data = [truth, truth.map((t, i) => t + (i % 7) / 10)]
+    const result = krippendorffAlpha(data, 'interval')
+    expect(result.pairableValues).toBe(10_000)
+    expect(result.alpha!).toBeGreaterThan(0.99)
+  })
+
   it('rejects ragged rows, non-finite values and negative ratio values with a StatsError code', () => {
     const code = (f: () => unknown) => {
       try {
