@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { createHandlers } from '../../electron/core/handlers/handlers'
+import { dispatch } from '../../electron/core/handlers/dispatch'
+import { api } from '../../shared/api'
+import { ERROR_CODES } from '../../shared/errors'
+import { ERROR_MESSAGES, errorMessage } from '../../shared/i18n/messages'
+import { studyWithDocument, tempStudy } from '../helpers/study'
+
+describe('the handler table behind every door', () => {
+  it('implements every method of the contract, and nothing else', async () => {
+    const s = await tempStudy()
+    expect(Object.keys(createHandlers(s)).sort()).toEqual(Object.keys(api).sort())
+  })
+
+  it('refuses an unknown method and invalid input with typed errors, changing nothing', async () => {
+    const s = await tempStudy()
+    const h = createHandlers(s)
+    expect(await dispatch(h, 'codes:drop', {})).toEqual({ ok: false, error: { code: 'unknown-method', params: { method: 'codes:drop' } } })
+    expect(await dispatch(h, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } })
+    for (const [method, args] of [
+      ['codes:create', { parentId: null, name: '' }],
+      ['codes:create', { parentId: 'x', name: 'A' }],
+      ['codes:create', { parentId: null, name: 'A', colour: 'red' }],
+      ['codings:create', { documentId: 1, codeId: 1, coderId: 1, start: -1, end: 5 }],
+      ['codings:create', { documentId: 1.5, codeId: 1, coderId: 1, start: 0, end: 5 }],
+      ['codings:createArea', { documentId: 1, codeId: 1, coderId: 1, page: 1, rect: { x: 0.9, y: 0, w: 0.5, h: 0.1 } }],
+      ['documents:import', { paths: [] }],
+      ['search:query', 'samen'],
+    ] as const) {
+      const reply = await dispatch(h, method, args)
+      expect(reply, `${method} ${JSON.stringify(args)}`).toMatchObject({ ok: false, error: { code: 'bad-input' } })
+    }
+    expect(s.codebook.list()).toHaveLength(0)
+  })
+
+  it('turns service errors into translated messages, never stack traces', async () => {
+    const { s } = await studyWithDocument()
+    const h = createHandlers(s)
+    const reply = await dispatch(h, 'codings:create', { documentId: 1, codeId: 77, coderId: 1, start: 0, end: 5 })
+    expect(reply).toEqual({ ok: false, error: { code: 'code-not-found', params: { codeId: 77 } } })
+    if (reply.ok) throw new Error('expected an error')
+    expect(errorMessage(reply.error, 'nl')).toBe('Code 77 bestaat niet.')
+    expect(errorMessage(reply.error, 'en')).toBe('Code 77 does not exist.')
+  })
+
+  it('reports an unexpected failure as an internal error and tells the door', async () => {
+    const s = await tempStudy()
+    const h = { ...createHandlers(s), 'codes:list': () => { throw new TypeError('boom') } }
+    const seen: string[] = []
+    const reply = await dispatch(h, 'codes:list', {}, (method) => seen.push(method))
+    expect(reply).toMatchObject({ ok: false, error: { code: 'internal', params: { detail: 'boom' } } })
+    expect(seen).toEqual(['codes:list'])
+  })
+})
+
+describe('error messages', () => {
+  it('exist in Dutch and English for every error code, with the same placeholders', () => {
+    for (const code of ERROR_CODES) {
+      const m = ERROR_MESSAGES[code]
+      expect(m?.nl, code).toBeTruthy()
+      expect(m?.en, code).toBeTruthy()
+      const names = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort()
+      expect(names(m.nl), code).toEqual(names(m.en))
+    }
+  })
+})
