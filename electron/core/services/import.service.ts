@@ -35,11 +35,26 @@ export class ImportService {
     private readonly db: Database.Database,
     private readonly documents: DocumentsRepo,
     private readonly pool: () => ExtractPool,
+    /** Files in flight at once: one per extraction worker, plus one being read or stored. */
+    private readonly lanes = 3,
   ) {}
 
+  /**
+   * Imports files, a few at a time: enough to keep every worker busy, few enough that memory
+   * does not grow with the number of files. Outcomes come back in the order of `paths`.
+   */
   async importFiles(paths: string[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
     const total = paths.length
-    return Promise.all(paths.map((path, index) => this.importOne(path, index, total, options)))
+    const outcomes: ImportOutcome[] = new Array(total)
+    let next = 0
+    const lane = async () => {
+      while (next < total) {
+        const index = next++
+        outcomes[index] = await this.importOne(paths[index]!, index, total, options)
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(total, this.lanes) }, lane))
+    return outcomes
   }
 
   /** Imports PDF bytes that came without a path (browser upload). */
