@@ -13,11 +13,12 @@ import { errorMessage, type Lang } from '../shared/i18n/messages'
 import { dispatch } from './core/handlers/dispatch'
 import { createHandlers, type Handlers } from './core/handlers/handlers'
 import { StudySession } from './core/study-session'
+import { AGREEMENT_COMMANDS } from './cli-agreement'
+import { ANALYSIS_COMMANDS } from './cli-analysis'
+import { CommandError, UsageError, intArg, need, tsv, type CliIo, type CommandSpec, type Values } from './cli-kit'
 
-export interface CliIo {
-  out: (line: string) => void
-  err: (line: string) => void
-}
+export type { CliIo } from './cli-kit'
+
 
 const USAGE = `Usage: npm run -s cli -- COMMAND STUDY [options]
 
@@ -34,25 +35,6 @@ const USAGE = `Usage: npm run -s cli -- COMMAND STUDY [options]
 
 Common options: --json (JSON instead of tab-separated lines), --lang nl|en (messages).`
 
-class UsageError extends Error {}
-class CommandError extends Error {
-  constructor(readonly error: AppError) {
-    super(error.code)
-  }
-}
-
-type Values = Record<string, string | boolean | string[] | undefined>
-
-interface Ctx {
-  call<M extends Method>(method: M, args: Args<M>): Promise<Result<M>>
-  session: StudySession
-  values: Values
-  positionals: string[]
-  io: CliIo
-  lang: Lang
-  json: boolean
-}
-
 const OPTIONS = {
   json: { type: 'boolean' },
   lang: { type: 'string' },
@@ -63,43 +45,34 @@ const OPTIONS = {
   color: { type: 'string' },
   definition: { type: 'string' },
   doc: { type: 'string' },
-  code: { type: 'string' },
-  coder: { type: 'string' },
+  // --code and --coder may be repeated (analysis filters); `code` takes exactly one of each.
+  code: { type: 'string', multiple: true },
+  coder: { type: 'string', multiple: true },
   start: { type: 'string' },
   end: { type: 'string' },
   quote: { type: 'string' },
   memo: { type: 'string' },
   format: { type: 'string' },
+  // Analysis and export (matrix, cooccurrence, phases, export, agreement, reliability).
+  rows: { type: 'string' },
+  cols: { type: 'string' },
+  measure: { type: 'string' },
+  rollup: { type: 'boolean' },
+  delimiter: { type: 'string' },
+  'decimal-comma': { type: 'boolean' },
+  bom: { type: 'boolean' },
+  scope: { type: 'string' },
+  what: { type: 'string' },
+  out: { type: 'string' },
+  level: { type: 'string' },
+  weights: { type: 'string' },
+  coders: { type: 'string' },
+  overlap: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options']
 
-/** Escapes a value for one tab-separated field: tabs, line breaks and backslashes as \t \n \\. */
-export function tsvField(value: Cell): string {
-  if (value === null || value === undefined) return ''
-  return String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\r?\n|\r/g, '\\n').replace(/\f/g, '\\f')
-}
 
-function tsv(fields: Cell[]): string {
-  return fields.map(tsvField).join('\t')
-}
-
-function intArg(value: unknown, name: string): number {
-  const n = Number(value)
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(n)) {
-    throw new UsageError(`--${name} needs a whole number`)
-  }
-  return n
-}
-
-function need(positionals: string[], index: number, what: string): string {
-  const v = positionals[index]
-  if (v === undefined) throw new UsageError(`missing ${what}`)
-  return v
-}
-
-type Command = (ctx: Ctx) => Promise<number>
-
-const COMMANDS: Record<string, { create?: boolean; run: Command }> = {
+const CORE_COMMANDS: Record<string, CommandSpec> = {
   init: {
     create: true,
     async run({ call, values, io, json, session }) {
@@ -178,10 +151,12 @@ const COMMANDS: Record<string, { create?: boolean; run: Command }> = {
   code: {
     async run({ call, values, io, json }) {
       const documentId = intArg(values.doc, 'doc')
-      if (typeof values.code !== 'string') throw new UsageError('--code PATH is required')
-      if (typeof values.coder !== 'string') throw new UsageError('--coder NAME is required')
-      const codeId = (await call('codes:byPath', { path: values.code })).id
-      const coderId = (await call('coders:ensure', { name: values.coder })).id
+      const [codePath, ...moreCodes] = (values.code as string[] | undefined) ?? []
+      const [coderName, ...moreCoders] = (values.coder as string[] | undefined) ?? []
+      if (codePath === undefined || moreCodes.length > 0) throw new UsageError('give one --code PATH')
+      if (coderName === undefined || moreCoders.length > 0) throw new UsageError('give one --coder NAME')
+      const codeId = (await call('codes:byPath', { path: codePath })).id
+      const coderId = (await call('coders:ensure', { name: coderName })).id
       const memo = values.memo as string | undefined
       const base = { documentId, codeId, coderId, ...(memo ? { memo } : {}) }
       let coding
@@ -241,6 +216,8 @@ function pickLang(value: unknown): Lang {
   if (value === 'nl' || value === 'en') return value
   return (process.env.LANG ?? '').toLowerCase().startsWith('nl') ? 'nl' : 'en'
 }
+
+const COMMANDS: Record<string, CommandSpec> = { ...CORE_COMMANDS, ...ANALYSIS_COMMANDS, ...AGREEMENT_COMMANDS }
 
 /** Runs one command; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

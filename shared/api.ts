@@ -25,12 +25,12 @@ const codeFields = {
   example: text().optional(),
 }
 
-/** `op<Result>()(argsSchema)`: the result type is given, the args type comes from the schema. */
-function op<R>() {
-  return <S extends z.ZodType>(args: S) => ({ args, result: undefined as unknown as R })
-}
+import { op } from './api-op'
+import { analysisApi } from './api-analysis'
+import { agreementApi } from './api-agreement'
 
-export const api = {
+/** Operations on the study file itself: documents, cases, codebook, codings, search, undo. */
+export const coreApi = {
   'study:info': op<StudyInfo>()(z.object({})),
 
   'cases:list': op<Case[]>()(z.object({})),
@@ -111,6 +111,9 @@ export const api = {
   'history:undo': op<HistoryState & { label: string }>()(z.object({})),
   'history:redo': op<HistoryState & { label: string }>()(z.object({})),
 } as const
+
+/** Every operation: the core, the cross-case analyses and intercoder agreement. */
+export const api = { ...coreApi, ...analysisApi, ...agreementApi } as const
 
 export type Api = typeof api
 export type Method = keyof Api

@@ -1,8 +1,13 @@
 import type { Args, Events, Method, Result } from '../../../shared/api'
+import type { coreApi } from '../../../shared/api'
+import { createAgreementHandlers } from './agreement-handlers'
+import { createAnalysisHandlers } from './analysis-handlers'
 import { WerkbankError } from '../../../shared/errors'
 import type { StudySession } from '../study-session'
 
 export type Handlers = { [M in Method]: (args: Args<M>) => Result<M> | Promise<Result<M>> }
+/** The handlers of one part of the API (core, analysis, agreement). */
+export type HandlersOf<Part> = { [M in keyof Part & Method]: (args: Args<M>) => Result<M> | Promise<Result<M>> }
 
 export type Emit = <E extends keyof Events>(event: E, payload: Events[E]) => void
 
@@ -11,6 +16,10 @@ export type Emit = <E extends keyof Events>(event: E, payload: Events[E]) => voi
  * contract's arguments into service calls.
  */
 export function createHandlers(s: StudySession, emit: Emit = () => undefined): Handlers {
+  return { ...createCoreHandlers(s, emit), ...createAnalysisHandlers(s), ...createAgreementHandlers(s) }
+}
+
+function createCoreHandlers(s: StudySession, emit: Emit): HandlersOf<typeof coreApi> {
   const withHistory = <T extends object>(result: T) => ({ ...s.history.state(), ...result })
   return {
     'study:info': () => {

@@ -1,0 +1,35 @@
+import { useEffect } from 'react'
+import { errorMessage } from '../../shared/i18n/messages'
+import { useT } from '../i18n'
+import { useApp } from '../store'
+
+/** The last error (translated) and the last notice; a notice fades after a few seconds. */
+export function Banners() {
+  const t = useT()
+  const lang = useApp((s) => s.lang)
+  const error = useApp((s) => s.error)
+  const notice = useApp((s) => s.notice)
+
+  useEffect(() => {
+    if (!notice) return
+    const timer = setTimeout(() => useApp.getState().notify(null), 5000)
+    return () => clearTimeout(timer)
+  }, [notice])
+
+  return (
+    <div className="banners">
+      {error && (
+        <div className="banner error" role="alert" data-testid="error">
+          <span>{errorMessage(error, lang)}</span>
+          <button type="button" className="link" onClick={() => useApp.getState().clearError()} aria-label={t('close')}>×</button>
+        </div>
+      )}
+      {notice && (
+        <div className="banner notice" role="status" data-testid="notice">
+          <span>{t(notice.key, notice.params)}</span>
+          <button type="button" className="link" onClick={() => useApp.getState().notify(null)} aria-label={t('close')}>×</button>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,2 @@
+/** API operations of intercoder agreement (team merge, agreement measures, disagreements). */
+export const agreementApi = {} as const
