@@ -4,7 +4,10 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { StudySession } from '../../electron/core/study-session'
+import { pageSpan } from '../../shared/anchoring'
 import { PAGE_SEPARATOR } from '../../shared/page-text'
+import { ensureFixtures, fixturePaths } from '../fixtures/fixtures'
+import { locatePassage } from '../fixtures/build-demo'
 import { INTEROP_PDF, tempDir, tempStudy } from '../helpers/study'
 
 const ROOT = join(import.meta.dirname, '../..')
@@ -77,6 +80,59 @@ describe('importing real PDFs made by other programs', () => {
     expect(tooBig[0]).toMatchObject({ status: 'error', error: { code: 'file-too-large', params: { limitMb: 0 } } })
     expect(s.documents.list()).toHaveLength(0)
     expect(s.study.db.prepare('SELECT count(*) FROM pages').pluck().get()).toBe(0)
+  })
+})
+
+describe('importing the generated reports and bad files', () => {
+  it('imports the 17 reports with every ground-truth passage in their canonical text, on its page', async () => {
+    const manifest = await ensureFixtures()
+    const s = await tempStudy()
+    const outcomes = await s.importer.importFiles(fixturePaths().reports)
+    expect(outcomes.map((o) => o.status)).toEqual(Array(17).fill('imported'))
+    manifest.reports.forEach((report, i) => {
+      const o = outcomes[i]!
+      if (o.status !== 'imported') return
+      expect(o.pages).toBe(report.pages)
+      const pages = s.documents.pages(o.documentId)
+      const text = s.documents.text(o.documentId)
+      const starts = pages.map((pg) => pg.startOffset)
+      for (const p of report.passages) {
+        const at = locatePassage(text, starts, p)
+        expect(at, `${report.file}: ${p.text}`).not.toBeNull()
+        // The occurrence found stands on the generator's page (it may run over a page break).
+        const [from, to] = pageSpan(starts, at!.start, at!.end)
+        expect(from <= p.page && p.page <= to, `${p.text} on page ${p.page}, found on ${from}–${to}`).toBe(true)
+      }
+      // Dutch diacritics and typographic quotes survive extraction.
+      expect(text).toMatch(/[ëïéöü]/)
+      expect(text).toMatch(/[‘’“”]/)
+    })
+  })
+
+  it('refuses an encrypted, a corrupt and a truncated PDF with clear messages and stores nothing of them', async () => {
+    await ensureFixtures()
+    const s = await tempStudy()
+    const bad = fixturePaths().bad
+    const out = await s.importer.importFiles([bad.encrypted, bad.corrupt, bad.truncated, bad.empty, bad.notPdf])
+    expect(out.map((o) => (o.status === 'error' ? o.error.code : o.status))).toEqual([
+      'pdf-encrypted', 'pdf-corrupt', 'pdf-corrupt', 'file-empty', 'file-not-pdf',
+    ])
+    expect(s.documents.list()).toHaveLength(0)
+    expect(s.study.db.prepare('SELECT count(*) FROM pages').pluck().get()).toBe(0)
+    expect(s.study.db.prepare('SELECT count(*) FROM document_files').pluck().get()).toBe(0)
+  })
+
+  it('imports an image-only PDF with the warning that only area coding is possible', async () => {
+    await ensureFixtures()
+    const s = await tempStudy()
+    const [o] = await s.importer.importFiles([fixturePaths().bad.imageOnly])
+    expect(o).toMatchObject({ status: 'imported', warning: 'no-text-layer' })
+    if (o?.status !== 'imported') return
+    expect(s.documents.get(o.documentId)!.hasText).toBe(false)
+    const code = s.codebook.create({ parentId: null, name: 'Scan' })
+    const coder = s.ensureCoder('Anna')
+    const area = s.codings.createArea({ documentId: o.documentId, codeId: code.id, coderId: coder.id, page: 1, rect: { x: 0.1, y: 0.1, w: 0.5, h: 0.3 } })
+    expect(area.kind).toBe('area')
   })
 })
 

@@ -1,5 +1,0 @@
-const t0 = performance.now()
-const { ensureFixtures } = await import('./test/fixtures/fixtures')
-const t1 = performance.now()
-const m = await ensureFixtures()
-console.log('import', (t1 - t0).toFixed(0), 'ms; warm ensureFixtures', (performance.now() - t1).toFixed(1), 'ms', m.reports.length)
