@@ -4,6 +4,7 @@
  */
 export const ERROR_CODES = [
   'unknown-method',
+  'forbidden',
   'bad-input',
   'internal',
   'study-not-found',
@@ -40,6 +41,29 @@ export const ERROR_CODES = [
   'nothing-to-undo',
   'nothing-to-redo',
   'search-query-invalid',
+  'team-export-exists',
+  'team-merge-older-version',
+  'team-merge-no-common-documents',
+  'team-merge-document-missing',
+  'team-merge-codebook-conflict',
+  'team-merge-text-differs',
+  'agreement-coder-unknown',
+  'agreement-too-few-coders',
+  'agreement-no-common-documents',
+  'agreement-no-judgements',
+  'agreement-judgement-invalid',
+  'agreement-settle-invalid',
+  'reliability-csv-invalid',
+  'reliability-table-empty',
+  'reliability-table-no-units',
+  'reliability-unit-name-missing',
+  'reliability-coder-name-missing',
+  'reliability-row-too-long',
+  'reliability-needs-numbers',
+  'reliability-kappa-two-coders',
+  'reliability-fleiss-unequal',
+  'reliability-ratio-negative',
+  'reliability-invalid',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

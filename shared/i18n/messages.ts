@@ -9,6 +9,10 @@ export const LANGS: readonly Lang[] = ['nl', 'en']
  */
 export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
   'unknown-method': { en: 'Unknown operation "{method}".', nl: 'Onbekende bewerking "{method}".' },
+  forbidden: {
+    en: 'This request was refused: it did not come from Werkbank itself.',
+    nl: 'Dit verzoek is geweigerd: het kwam niet van Werkbank zelf.',
+  },
   'bad-input': { en: 'Invalid input: {detail}', nl: 'Ongeldige invoer: {detail}' },
   internal: {
     en: 'Something went wrong inside Werkbank: {detail}. Nothing was changed.',
@@ -101,6 +105,92 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
   'search-query-invalid': {
     en: 'The search "{query}" cannot be understood.',
     nl: 'De zoekopdracht "{query}" wordt niet begrepen.',
+  },
+  'team-export-exists': {
+    en: '{path} already exists. Choose a new file name for the coder\'s copy; nothing was written.',
+    nl: '{path} bestaat al. Kies een nieuwe bestandsnaam voor de kopie van de codeur; er is niets geschreven.',
+  },
+  'team-merge-older-version': {
+    en: '{path} was made by an older version of Werkbank (file version {found}, this one is {known}). Open it once in this Werkbank to bring it up to date, then merge it. Nothing was changed.',
+    nl: '{path} is gemaakt met een oudere versie van Werkbank (bestandsversie {found}, deze is {known}). Open het eerst één keer in deze Werkbank om het bij te werken en voeg het daarna samen. Er is niets gewijzigd.',
+  },
+  'team-merge-no-common-documents': {
+    en: '{path} holds other documents than this study: none of its documents is in this study. Nothing was merged.',
+    nl: '{path} bevat andere documenten dan deze studie: geen van de documenten komt in deze studie voor. Er is niets samengevoegd.',
+  },
+  'team-merge-document-missing': {
+    en: 'The document "{title}" of {path} is not in this study, but it holds codings or memos. Import the same PDF first, then merge again. Nothing was merged.',
+    nl: 'Het document "{title}" uit {path} zit niet in deze studie, maar heeft wel coderingen of memo\'s. Importeer eerst dezelfde PDF en voeg daarna opnieuw samen. Er is niets samengevoegd.',
+  },
+  'team-merge-codebook-conflict': {
+    en: '{path} has another version of the codebook: its code "{code}" is a different code than "{code}" here, which it calls "{other}". Bring the codebooks in line first. Nothing was merged.',
+    nl: '{path} heeft een andere versie van het codeboek: de code "{code}" daarin is een andere code dan "{code}" hier, die daar "{other}" heet. Breng de codeboeken eerst gelijk. Er is niets samengevoegd.',
+  },
+  'team-merge-text-differs': {
+    en: 'The text of "{title}" in {path} differs from the text here at {start}–{end}, so its codings would land in the wrong place. Nothing was merged.',
+    nl: 'De tekst van "{title}" in {path} verschilt bij {start}–{end} van de tekst hier, zodat de coderingen op de verkeerde plaats zouden komen. Er is niets samengevoegd.',
+  },
+  'agreement-coder-unknown': { en: 'There is no coder named "{name}" in this study.', nl: 'Er is geen codeur met de naam "{name}" in deze studie.' },
+  'agreement-too-few-coders': {
+    en: 'Agreement needs at least two different coders (got {count}).',
+    nl: 'Voor overeenstemming zijn minstens twee verschillende codeurs nodig (nu {count}).',
+  },
+  'agreement-no-common-documents': {
+    en: 'There is no document that all of {coders} have coded. Choose the documents to compare yourself, or let every coder code them first.',
+    nl: 'Er is geen document dat {coders} allemaal hebben gecodeerd. Kies zelf de documenten om te vergelijken, of laat eerst alle codeurs ze coderen.',
+  },
+  'agreement-no-judgements': {
+    en: 'No case has judgements "{attribute}:CODER" of two coders or more.',
+    nl: 'Geen enkele casus heeft oordelen "{attribute}:CODEUR" van twee of meer codeurs.',
+  },
+  'agreement-judgement-invalid': {
+    en: 'The judgement of {coder} for case "{case}" is "{value}", which is not a number.',
+    nl: 'Het oordeel van {coder} voor casus "{case}" is "{value}", en dat is geen getal.',
+  },
+  'agreement-settle-invalid': {
+    en: 'Coding {codingId} is not a text coding of this code in this place, so it cannot be accepted here.',
+    nl: 'Codering {codingId} is geen tekstcodering van deze code op deze plaats en kan hier niet worden overgenomen.',
+  },
+  'reliability-csv-invalid': {
+    en: '{file} is not valid CSV: a quote near line {line} is not closed or stands in the wrong place.',
+    nl: '{file} is geen geldige CSV: een aanhalingsteken bij regel {line} wordt niet gesloten of staat op de verkeerde plaats.',
+  },
+  'reliability-table-empty': {
+    en: '{file} holds no ratings. It needs a first row with the unit names and then a row per coder.',
+    nl: '{file} bevat geen oordelen. Het heeft een eerste rij met de namen van de eenheden nodig en daarna een rij per codeur.',
+  },
+  'reliability-table-no-units': { en: 'The first row of {file} names no units.', nl: 'De eerste rij van {file} noemt geen eenheden.' },
+  'reliability-unit-name-missing': {
+    en: 'Column {column} of {file} has no unit name in the first row.',
+    nl: 'Kolom {column} van {file} heeft geen naam van een eenheid in de eerste rij.',
+  },
+  'reliability-coder-name-missing': {
+    en: 'Row {row} of {file} has no coder name in the first column.',
+    nl: 'Rij {row} van {file} heeft geen codeursnaam in de eerste kolom.',
+  },
+  'reliability-row-too-long': {
+    en: 'Row {row} of {file} ({coder}) has more values than there are units ({units}).',
+    nl: 'Rij {row} van {file} ({coder}) heeft meer waarden dan er eenheden zijn ({units}).',
+  },
+  'reliability-needs-numbers': {
+    en: '{file}: "{value}" (coder {coder}, unit {unit}) is not a number; {level} needs numbers. Use the nominal level, or no weights.',
+    nl: '{file}: "{value}" (codeur {coder}, eenheid {unit}) is geen getal; {level} vraagt getallen. Gebruik het nominale niveau, of geen gewichten.',
+  },
+  'reliability-kappa-two-coders': {
+    en: "Cohen's kappa compares exactly two coders; {file} has {coders}. Use fleiss or alpha.",
+    nl: 'Cohens kappa vergelijkt precies twee codeurs; {file} heeft er {coders}. Gebruik fleiss of alpha.',
+  },
+  'reliability-fleiss-unequal': {
+    en: "Fleiss' kappa needs the same number of ratings for every unit, but unit {unit} in {file} has {got} instead of {expected}. Krippendorff's alpha allows missing ratings.",
+    nl: 'Fleiss\' kappa vraagt evenveel oordelen voor elke eenheid, maar eenheid {unit} in {file} heeft er {got} in plaats van {expected}. Krippendorffs alpha staat ontbrekende oordelen toe.',
+  },
+  'reliability-ratio-negative': {
+    en: '{file}: the ratio level needs values of 0 or more; coder {coder} gave {value} to unit {unit}.',
+    nl: '{file}: het ratio-niveau vraagt waarden van 0 of meer; codeur {coder} gaf {value} aan eenheid {unit}.',
+  },
+  'reliability-invalid': {
+    en: '{file} cannot be used for this coefficient ({detail}).',
+    nl: '{file} is niet bruikbaar voor deze coëfficiënt ({detail}).',
   },
 }
 

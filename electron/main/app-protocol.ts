@@ -1,0 +1,45 @@
+import { extname, join, normalize, relative, isAbsolute } from 'node:path'
+import { APP_HOST, APP_SCHEME } from './security'
+
+/**
+ * Maps an `app://werkbank/...` URL to a file of the built UI, or null when the URL is not ours
+ * or would leave the UI folder (`..`, encoded slashes, absolute paths).
+ */
+export function resolveAppFile(uiDir: string, url: string): string | null {
+  let u: URL
+  try {
+    u = new URL(url)
+  } catch {
+    return null
+  }
+  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null
+  let path: string
+  try {
+    path = decodeURIComponent(u.pathname)
+  } catch {
+    return null
+  }
+  if (path.includes('\0') || path.includes('\\')) return null
+  const rel = normalize(path === '/' ? '/index.html' : path).replace(/^[/\\]+/, '')
+  const file = join(uiDir, rel)
+  const within = relative(uiDir, file)
+  if (within === '' || within.startsWith('..') || isAbsolute(within)) return null
+  return file
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.pfb': 'application/octet-stream',
+  '.bcmap': 'application/octet-stream',
+}
+
+export function contentType(file: string): string {
+  return TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
+}
