@@ -1,4 +1,6 @@
 import { parse } from 'csv-parse/sync'
+// Deterministic PRNG so a failing table can be reproduced from its seed.
+import { mulberry32 } from '../../shared/stats/random'
 import { describe, expect, it } from 'vitest'
 import {
   type Cell,
@@ -207,18 +209,6 @@ describe('formula-injection guard', () => {
     expect(formatCell('=A1&","')).toBe(`"'=A1&"","""`)
   })
 })
-
-// Deterministic PRNG (mulberry32) so a failing table can be reproduced from its seed.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const ALPHABET = [
   'a', 'Z', '0', '9', ' ', ',', ';', '\t', '"', '"', '\r', '\n', '\r\n', '=', '+', '-', '@', "'",

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -8,8 +8,13 @@ export interface Migration {
   sql: string
 }
 
-/** migrations/ at the repository root (and beside the app's resources when packaged). */
-export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url))
+/**
+ * migrations/ at the repository root: three folders up from this source file, or one up from
+ * the bundled Electron main process (dist-electron/main.mjs).
+ */
+export const DEFAULT_MIGRATIONS_DIR = ['../../../migrations/', '../migrations/']
+  .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
+  .find((dir) => existsSync(join(dir, '0001_init.sql'))) ?? fileURLToPath(new URL('../../../migrations/', import.meta.url))
 
 /**
  * Reads `NNNN_name.sql` files in order. Numbers must run 1, 2, 3… without gaps, because the

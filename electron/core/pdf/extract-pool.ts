@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { existsSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import { ExtractError, type ExtractedDocument } from './extract'
 import type { WorkerMessage } from './extract-worker'
@@ -19,7 +20,9 @@ interface Slot {
   job: Job | null
 }
 
-const WORKER_URL = new URL('./extract-worker.ts', import.meta.url)
+/** The bundled worker beside the bundled main process, else the TypeScript source. */
+const BUNDLED_WORKER = new URL('./extract-worker.mjs', import.meta.url)
+const WORKER_URL = existsSync(fileURLToPath(BUNDLED_WORKER)) ? BUNDLED_WORKER : new URL('./extract-worker.ts', import.meta.url)
 
 function spawnWorker(): Worker {
   if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL)
