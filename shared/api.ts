@@ -48,6 +48,7 @@ export const coreApi = {
   'documents:assignCase': op<DocumentSummary>()(
     z.object({ documentId: id, caseId: id.nullable() }),
   ),
+  'documents:rename': op<DocumentSummary>()(z.object({ id, title: name.max(500) })),
   'documents:delete': op<{ deletedCodings: number }>()(z.object({ id })),
   'documents:import': op<ImportOutcome[]>()(
     z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000), caseId: id.nullable().optional() }),

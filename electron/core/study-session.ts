@@ -6,6 +6,7 @@ import { CodesRepo } from './repos/codes.repo'
 import { DocumentsRepo } from './repos/documents.repo'
 import { CaseService } from './services/case.service'
 import { CodebookService } from './services/codebook.service'
+import { DocumentService } from './services/document.service'
 import { CodebookTransfer } from './services/codebook-transfer'
 import { CodingService } from './services/coding.service'
 import { History } from './services/history.service'
@@ -23,6 +24,7 @@ export class StudySession {
   readonly documents: DocumentsRepo
   readonly coders: CodersRepo
   readonly cases: CaseService
+  readonly documentService: DocumentService
   readonly codings: CodingService
   readonly codebook: CodebookService
   readonly transfer: CodebookTransfer
@@ -35,7 +37,9 @@ export class StudySession {
     this.history = new History(db)
     this.documents = new DocumentsRepo(db)
     this.coders = new CodersRepo(db)
-    this.cases = new CaseService(new CasesRepo(db), this.documents, this.history)
+    const casesRepo = new CasesRepo(db)
+    this.cases = new CaseService(casesRepo, this.history)
+    this.documentService = new DocumentService(this.documents, casesRepo, this.history)
     const codes = new CodesRepo(db)
     this.codings = new CodingService(db, this.documents, codes, this.coders, this.history)
     this.codebook = new CodebookService(codes, this.codings.codings, this.codings, this.history)

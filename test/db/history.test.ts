@@ -38,6 +38,19 @@ describe('undo and redo', () => {
     expect(snapshot(s)).toEqual(states[states.length - 1])
   })
 
+  it('undoes assigning a document to a case and renaming it', async () => {
+    const { s, documentId } = await studyWithDocument()
+    const c = s.cases.create('Project 7')
+    const before = s.documentService.get(documentId)
+    s.documentService.assignCase(documentId, c.id)
+    s.documentService.rename(documentId, 'Eindrapport')
+    expect(s.documentService.get(documentId)).toMatchObject({ caseId: c.id, caseName: 'Project 7', title: 'Eindrapport' })
+    s.history.undo()
+    s.history.undo()
+    expect(s.documentService.get(documentId)).toEqual(before)
+    expect(() => s.documentService.assignCase(documentId, 999)).toThrow(expect.objectContaining({ code: 'case-not-found' }))
+  })
+
   it('keeps undo and redo across closing and reopening the study', async () => {
     const { s, documentId, coderId } = await studyWithDocument()
     const code = s.codebook.create({ parentId: null, name: 'Blijvend' })

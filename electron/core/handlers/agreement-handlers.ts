@@ -1,8 +1,22 @@
 import type { agreementApi } from '../../../shared/api-agreement'
+import { AgreementService } from '../agreement/agreement.service'
+import { TeamService } from '../agreement/team.service'
 import type { StudySession } from '../study-session'
 import type { HandlersOf } from './handlers'
 
 /** Handlers of intercoder agreement. */
-export function createAgreementHandlers(_s: StudySession): HandlersOf<typeof agreementApi> {
-  return {}
+export function createAgreementHandlers(s: StudySession): HandlersOf<typeof agreementApi> {
+  // Made on first use: their statements are prepared once per connection.
+  let agreement: AgreementService | undefined
+  let team: TeamService | undefined
+  const measures = () => (agreement ??= new AgreementService(s))
+  const teams = () => (team ??= new TeamService(s))
+  return {
+    'agreement:exportForCoder': ({ coder, path }) => teams().exportForCoder(coder, path),
+    'agreement:merge': ({ path }) => teams().merge(path),
+    'agreement:measure': (args) => measures().measure(args),
+    'agreement:disagreements': (args) => measures().disagreements(args),
+    'agreement:settle': (args) => measures().settle(args),
+    'agreement:judgements': (args) => measures().judgements(args),
+  }
 }

@@ -53,10 +53,8 @@ function createCoreHandlers(s: StudySession, emit: Emit): HandlersOf<typeof core
       document(s, id)
       return s.documents.pages(id)
     },
-    'documents:assignCase': ({ documentId, caseId }) => {
-      s.cases.assignDocument(documentId, caseId)
-      return document(s, documentId)
-    },
+    'documents:assignCase': ({ documentId, caseId }) => s.documentService.assignCase(documentId, caseId),
+    'documents:rename': ({ id, title }) => s.documentService.rename(id, title),
     'documents:delete': ({ id }) => s.deleteDocument(id),
     'documents:import': ({ paths, caseId }) => {
       if (caseId !== undefined && caseId !== null) s.cases.get(caseId)

@@ -56,6 +56,7 @@ export class DocumentsRepo {
       page: db.prepare('SELECT page_no, start_offset, text, width, height, items FROM pages WHERE document_id = ? AND page_no = ?'),
       bytes: db.prepare('SELECT bytes FROM document_files WHERE document_id = ?').pluck(),
       setCase: db.prepare('UPDATE documents SET case_id = ? WHERE id = ?'),
+      setTitle: db.prepare('UPDATE documents SET title = ? WHERE id = ?'),
       remove: db.prepare('DELETE FROM documents WHERE id = ?'),
     }
   }
@@ -127,6 +128,10 @@ export class DocumentsRepo {
 
   setCase(id: number, caseId: number | null): void {
     this.s.setCase.run(caseId, id)
+  }
+
+  setTitle(id: number, title: string): void {
+    this.s.setTitle.run(title, id)
   }
 
   remove(id: number): void {

@@ -1,14 +1,12 @@
 import { WerkbankError } from '../../../shared/errors'
 import type { Case } from '../../../shared/types'
 import type { CasesRepo } from '../repos/cases.repo'
-import type { DocumentsRepo } from '../repos/documents.repo'
 import type { History } from './history.service'
 
 /** Cases (the innovation projects) and their attributes. */
 export class CaseService {
   constructor(
     private readonly cases: CasesRepo,
-    private readonly documents: DocumentsRepo,
     private readonly history: History,
   ) {}
 
@@ -55,9 +53,4 @@ export class CaseService {
     })
   }
 
-  assignDocument(documentId: number, caseId: number | null): void {
-    if (!this.documents.get(documentId)) throw new WerkbankError('document-not-found', { documentId })
-    if (caseId !== null) this.get(caseId)
-    this.documents.setCase(documentId, caseId)
-  }
 }

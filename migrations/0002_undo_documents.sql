@@ -1,0 +1,6 @@
+-- Undo for documents: assigning a document to a case or renaming it can be undone.
+-- Only updates are recorded; importing and deleting documents stay outside undo.
+CREATE TRIGGER documents_undo_update AFTER UPDATE ON documents WHEN (SELECT recording FROM undo_state WHERE id = 1) IS NOT NULL BEGIN
+  INSERT INTO undo_changes (action_id, tbl, op, row_id, before, after)
+  VALUES ((SELECT recording FROM undo_state WHERE id = 1), 'documents', 'update', old.id, json_object('id', old.id, 'case_id', old.case_id, 'title', old.title, 'file_name', old.file_name, 'sha256', old.sha256, 'byte_size', old.byte_size, 'page_count', old.page_count, 'char_count', old.char_count, 'has_text', old.has_text, 'extractor', old.extractor, 'imported_at', old.imported_at), json_object('id', new.id, 'case_id', new.case_id, 'title', new.title, 'file_name', new.file_name, 'sha256', new.sha256, 'byte_size', new.byte_size, 'page_count', new.page_count, 'char_count', new.char_count, 'has_text', new.has_text, 'extractor', new.extractor, 'imported_at', new.imported_at));
+END;
