@@ -31,11 +31,16 @@ export interface Ctx {
 
 export type Command = (ctx: Ctx) => Promise<number>
 
-/** A command: `create` lets it make a new study file. */
-export interface CommandSpec {
-  create?: boolean
-  run: Command
-}
+/** What a command that reads no study gets: no handler table, no session. */
+export type StudylessCtx = Omit<Ctx, 'call' | 'session'>
+
+/**
+ * A command: `create` lets it make a new study file. `needsStudy: false` marks a command that
+ * works without a study (its first positional is not a STUDY, and no study is opened).
+ */
+export type CommandSpec =
+  | { create?: boolean; needsStudy?: true; run: Command }
+  | { needsStudy: false; run: (ctx: StudylessCtx) => Promise<number> }
 
 /** Escapes a value for one tab-separated field: tabs, line breaks and backslashes as \t \n \\. */
 export function tsvField(value: Cell): string {

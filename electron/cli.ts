@@ -64,10 +64,14 @@ const OPTIONS = {
   scope: { type: 'string' },
   what: { type: 'string' },
   out: { type: 'string' },
+  // Analysis filters: --where NAME=VALUE (repeatable) on case attributes; --subtree adds subcodes.
+  where: { type: 'string', multiple: true },
+  subtree: { type: 'boolean' },
   level: { type: 'string' },
   weights: { type: 'string' },
   coders: { type: 'string' },
   overlap: { type: 'string' },
+  attribute: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options']
 
@@ -241,7 +245,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2
   }
   const studyPath = positionals[0]
-  if (!studyPath) {
+  if (!studyPath && spec.needsStudy !== false) {
     io.err(`missing STUDY\n\n${USAGE}`)
     return 2
   }
@@ -252,7 +256,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   let session: StudySession | undefined
   try {
-    session = await StudySession.open(studyPath, { create: spec.create === true })
+    if (spec.needsStudy === false) return await spec.run({ values, positionals, io, lang, json: values.json === true })
+    session = await StudySession.open(studyPath as string, { create: spec.create === true })
     const handlers: Handlers = createHandlers(session)
     const call = async <M extends Method>(method: M, args: Args<M>): Promise<Result<M>> => {
       const reply = await dispatch(handlers, method, args, (_m, e) => io.err(String((e as Error)?.stack ?? e)))

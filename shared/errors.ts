@@ -64,6 +64,9 @@ export const ERROR_CODES = [
   'reliability-fleiss-unequal',
   'reliability-ratio-negative',
   'reliability-invalid',
+  'coder-name-not-found',
+  'attribute-not-found',
+  'phase-codes-not-found',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -192,6 +192,15 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
     en: '{file} cannot be used for this coefficient ({detail}).',
     nl: '{file} is niet bruikbaar voor deze coëfficiënt ({detail}).',
   },
+  'coder-name-not-found': { en: 'There is no coder "{name}".', nl: 'Er is geen codeur "{name}".' },
+  'attribute-not-found': {
+    en: 'No case has an attribute "{name}".',
+    nl: 'Geen enkele casus heeft een attribuut "{name}".',
+  },
+  'phase-codes-not-found': {
+    en: 'The codebook has no phase codes (Phase 0 to Phase 3, as in the loopbaan template).',
+    nl: 'Het codeboek heeft geen fasecodes (Fase 0 tot en met Fase 3, zoals in het loopbaansjabloon).',
+  },
 }
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */

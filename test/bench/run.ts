@@ -12,6 +12,7 @@ export interface BenchRow {
 const BENCHES: Record<string, () => Promise<{ run: () => Promise<BenchRow[]> }>> = {
   import: () => import('./import.bench'),
   stats: () => import('./stats.bench'),
+  agreement: () => import('./agreement.bench'),
 }
 
 const wanted = process.argv.slice(2)

@@ -140,9 +140,8 @@ export class AgreementService {
     }
     segments.forEach((byDoc, c) =>
       byDoc.forEach((byCoder, d) => {
-        const sorted = byCoder.map((list) => sortSpans(list))
-        byDoc[d] = sorted
-        cells[c]![d]!.segments = sorted
+        for (const list of byCoder) list.sort((a, b) => a.start - b.start || a.end - b.end)
+        cells[c]![d]!.segments = byCoder
       }),
     )
     return {

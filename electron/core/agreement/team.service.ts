@@ -54,6 +54,15 @@ interface MemoRow {
   updated_at: string
 }
 
+/**
+ * The better-sqlite3 build the main process opens studies with (Electron's ABI), so that the
+ * copy and the other study are opened by the same native module as the study itself.
+ */
+function nativeBinding(): { nativeBinding?: string } {
+  const binding = process.env.WERKBANK_NATIVE_BINDING
+  return binding ? { nativeBinding: binding } : {}
+}
+
 /** The label of a merge in the undo history. */
 export const MERGE_LABEL = 'team-merge'
 
@@ -98,7 +107,7 @@ export class TeamService {
     if (existsSync(path)) throw new WerkbankError('team-export-exists', { path })
     await this.session.study.db.backup(path)
     try {
-      const copy = await openStudy(path)
+      const copy = await openStudy(path, nativeBinding())
       try {
         const db = copy.db
         const result = db.transaction(() => {
@@ -139,7 +148,8 @@ export class TeamService {
    * version is refused with nothing changed. The other file is opened read-only. Codings are
    * copied exactly (offsets, quote, context, rectangles, memo, times) and not joined with
    * overlapping codings here, so nothing of the other study is lost. Merging twice adds
-   * nothing the second time.
+   * nothing the second time. Like every action it drops the redo steps; the undo triggers log
+   * each inserted row, so one undo takes the whole merge back.
    *
    * Codebook versions: a code is the same code when its uuid is the same, whatever its path
    * now (renamed or moved on one side: ours is kept and the move reported). A code whose uuid
@@ -402,7 +412,7 @@ function openOther(path: string): Database.Database {
     throw new WerkbankError('study-not-a-study', { path })
   }
   const migrations = loadMigrations()
-  const db = new Database(path, { readonly: true, fileMustExist: true })
+  const db = new Database(path, { readonly: true, fileMustExist: true, ...nativeBinding() })
   try {
     const version = db.pragma('user_version', { simple: true }) as number
     if (version > migrations.length) throw new WerkbankError('study-newer-version', { path, found: version, known: migrations.length })
