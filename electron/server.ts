@@ -25,6 +25,7 @@ import { dispatch } from './core/handlers/dispatch'
 import { createHandlers } from './core/handlers/handlers'
 import { DEFAULT_MAX_BYTES } from './core/services/import.service'
 import { StudySession } from './core/study-session'
+import { ensureUi } from './ui-build'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const DEFAULT_UI_DIR = join(ROOT, 'dist', 'ui')
@@ -384,7 +385,8 @@ function pickLang(): Lang {
   return (process.env.LANG ?? '').toLowerCase().startsWith('nl') ? 'nl' : 'en'
 }
 
-async function main(argv: string[]): Promise<number> {
+/** The command line of browser mode; returns the exit code, or -1 while the server runs. */
+export async function main(argv: string[]): Promise<number> {
   const usage = 'Usage: npm run web -- [STUDY] [--no-open] [--port N]'
   let parsed
   try {
@@ -426,8 +428,10 @@ async function main(argv: string[]): Promise<number> {
     // A new study only for a name that says so: a typo should not leave a stray file.
     create = !existsSync(studyPath) && studyPath.endsWith('.werkbank')
   }
-  if (!existsSync(join(DEFAULT_UI_DIR, 'index.html'))) {
-    log(`The UI is not built yet: run  npm run build:ui  (then start again).`)
+  try {
+    await ensureUi(log, DEFAULT_UI_DIR)
+  } catch (e) {
+    log(`The user interface could not be built (${String((e as Error)?.message ?? e)}); run  npm run build:ui  and see why.`)
     return 1
   }
 

@@ -121,13 +121,35 @@ export function on<E extends keyof Events>(event: E, cb: (payload: Events[E]) =>
   }
 }
 
-/** The PDF bytes of a document, for the viewer. */
+/** A command from the desktop app's native menu (see electron/main/menu.ts). */
+export interface MenuCommandEvent {
+  command: string
+  reply?: Reply<'documents:import'>
+  path?: string
+}
+
+/** Subscribes to the native menu's commands; in browser mode there is no menu and no event. */
+export function onMenuCommand(cb: (e: MenuCommandEvent) => void): () => void {
+  const b = bridge()
+  if (!b) return () => undefined
+  return b.on('menu:command', (p) => {
+    if (p && typeof p === 'object' && typeof (p as MenuCommandEvent).command === 'string') cb(p as MenuCommandEvent)
+  })
+}
+
+/**
+ * The PDF bytes of a document, for the viewer: `api/document/<id>/pdf` beside the page. Browser
+ * mode serves it with the token; the desktop app's own protocol (app://werkbank/) is to serve
+ * the same path from the open study, so the viewer needs no byte transport over IPC.
+ */
 export async function fetchPdf(documentId: number): Promise<Uint8Array> {
-  if (bridge()) {
-    // The desktop bridge has no byte transport yet (see the report: documents:pdf).
-    throw new ApiError({ code: 'internal', params: { detail: 'PDF bytes are not available over the desktop bridge yet' } })
+  const headers: Record<string, string> = bridge() ? {} : { [TOKEN_HEADER]: httpToken() }
+  let res: Response
+  try {
+    res = await fetch(`api/document/${documentId}/pdf`, { headers })
+  } catch (e) {
+    throw new ApiError({ code: 'internal', params: { detail: `the PDF could not be loaded (${String((e as Error)?.message ?? e)})` } })
   }
-  const res = await fetch(`api/document/${documentId}/pdf`, { headers: { [TOKEN_HEADER]: httpToken() } })
   if (!res.ok) {
     const reply = await httpReply<never>(res)
     throw new ApiError(reply.ok ? { code: 'document-not-found', params: { documentId } } : reply.error)

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { errorMessage } from '../../shared/i18n/messages'
 import { useT } from '../i18n'
+import { historyLabel } from '../i18n/history-labels'
 import { useApp } from '../store'
 
 /** The last error (translated) and the last notice; a notice fades after a few seconds. */
@@ -26,7 +27,11 @@ export function Banners() {
       )}
       {notice && (
         <div className="banner notice" role="status" data-testid="notice">
-          <span>{t(notice.key, notice.params)}</span>
+          <span>
+            {t(notice.key, notice.key === 'undone' || notice.key === 'redone'
+              ? { ...notice.params, label: historyLabel(String(notice.params.label ?? ''), lang) }
+              : notice.params)}
+          </span>
           <button type="button" className="link" onClick={() => useApp.getState().notify(null)} aria-label={t('close')}>×</button>
         </div>
       )}

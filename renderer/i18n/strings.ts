@@ -37,7 +37,6 @@ export const STRINGS = {
     nl: '{file} heeft geen tekstlaag (een scan?); alleen gebiedscodering is mogelijk.',
     en: '{file} has no text layer (a scan?); only area coding is possible.',
   },
-  codingsCount: { nl: '{count} coderingen', en: '{count} codings' },
 
   codebook: { nl: 'Codeboek', en: 'Codebook' },
   filterCodes: { nl: 'Codes filteren…', en: 'Filter codes…' },
@@ -48,14 +47,17 @@ export const STRINGS = {
   noCodesMatch: { nl: 'Geen code past bij “{filter}”.', en: 'No code matches “{filter}”.' },
   applyTemplate: { nl: 'Loopbaan-codeboek laden', en: 'Load career-learning codebook' },
   deleteCodeTitle: { nl: 'Code verwijderen?', en: 'Delete code?' },
-  deleteCodeText: {
-    nl: 'Code “{name}” verwijderen, met {subcodes} subcodes? Daarmee verdwijnen ook {codings} coderingen.',
-    en: 'Delete code “{name}” with {subcodes} subcodes? This also removes {codings} codings.',
+  deleteCodeText: { nl: 'Code “{name}” verwijderen?', en: 'Delete code “{name}”?' },
+  deleteCodeTextSub: {
+    nl: 'Code “{name}” en de {subcodes} daaronder verwijderen?',
+    en: 'Delete code “{name}” and the {subcodes} under it?',
   },
-  deleteCodeTextNone: {
-    nl: 'Code “{name}” verwijderen, met {subcodes} subcodes? Er hangen geen coderingen aan.',
-    en: 'Delete code “{name}” with {subcodes} subcodes? No codings use it.',
-  },
+  deleteCodeCodings: { nl: 'Daarmee verdwijnen ook {codings}.', en: 'This also removes {codings}.' },
+  deleteCodeNoCodings: { nl: 'Er hangen geen coderingen aan.', en: 'No codings use it.' },
+  nCodings: { nl: '{count} coderingen', en: '{count} codings' },
+  oneCoding: { nl: '1 codering', en: '1 coding' },
+  nSubcodes: { nl: '{count} subcodes', en: '{count} subcodes' },
+  oneSubcode: { nl: 'subcode', en: 'subcode' },
   deleteCodeUndo: { nl: 'Dit kan ongedaan worden gemaakt (Ctrl+Z).', en: 'This can be undone (Ctrl+Z).' },
   showCodings: { nl: 'Coderingen tonen', en: 'Show codings' },
 
@@ -97,7 +99,7 @@ export const STRINGS = {
   retrieval: { nl: 'Ophalen per code', en: 'Retrieval by code' },
   retrievalChoose: { nl: 'Kies een code in het codeboek.', en: 'Choose a code in the codebook.' },
   retrievalEmpty: { nl: 'Nog geen coderingen met deze code.', en: 'No codings with this code yet.' },
-  retrievalFor: { nl: '{count} coderingen van “{code}” (met subcodes)', en: '{count} codings of “{code}” (subcodes included)' },
+  retrievalFor: { nl: '{codings} van “{code}” (met subcodes)', en: '{codings} of “{code}” (subcodes included)' },
 
   errorTitle: { nl: 'Fout', en: 'Error' },
 } as const satisfies Record<string, Record<Lang, string>>

@@ -119,3 +119,26 @@ export function mergeLineRects(rects: readonly UnitRect[]): UnitRect[] {
 export function hits(r: UnitRect, x: number, y: number, slack = 0): boolean {
   return x >= r.x - slack && x <= r.x + r.w + slack && y >= r.y - slack && y <= r.y + r.h + slack
 }
+
+/**
+ * Shrinks a range so it neither starts nor ends on white space (a sloppy drag often takes the
+ * space before a word or the line break after it). Page texts are joined by one separator
+ * character, itself white space. Returns null when nothing but white space is left.
+ */
+export function trimRange(
+  pages: readonly { startOffset: number; text: string }[],
+  start: number,
+  end: number,
+): { start: number; end: number } | null {
+  const charAt = (offset: number): string => {
+    for (const p of pages) {
+      if (offset >= p.startOffset && offset < p.startOffset + p.text.length) return p.text[offset - p.startOffset]!
+    }
+    return ' ' // a page separator, or outside every page
+  }
+  let s = start
+  let e = end
+  while (s < e && /\s/.test(charAt(s))) s++
+  while (e > s && /\s/.test(charAt(e - 1))) e--
+  return e > s ? { start: s, end: e } : null
+}

@@ -19,6 +19,8 @@ export interface CodebookSlice {
   deleteCode(id: number): Promise<void>
   applyTemplate(): Promise<void>
   markRecent(codeId: number): void
+  /** Restores the recent codes remembered for this study. */
+  loadRecent(): void
 }
 
 /** A palette for new codes: distinct, readable under text at 35 % opacity. */
@@ -88,20 +90,30 @@ export const createCodebookSlice: StateCreator<AppState, [], [], CodebookSlice> 
     await get().refreshAll()
   },
 
-  markRecent: (codeId) =>
-    set((s) => ({ recentCodeIds: [codeId, ...s.recentCodeIds.filter((id) => id !== codeId)].slice(0, RECENT_MAX) })),
+  markRecent: (codeId) => {
+    const recentCodeIds = [codeId, ...get().recentCodeIds.filter((id) => id !== codeId)].slice(0, RECENT_MAX)
+    set({ recentCodeIds })
+    try {
+      localStorage.setItem(recentKey(get().info?.path), JSON.stringify(recentCodeIds))
+    } catch {
+      // Not remembered across reloads; still works now.
+    }
+  },
+
+  loadRecent: () => {
+    try {
+      const saved = JSON.parse(localStorage.getItem(recentKey(get().info?.path)) ?? '[]') as unknown
+      const byId = get().codes.byId
+      if (Array.isArray(saved)) {
+        set({ recentCodeIds: saved.filter((id): id is number => typeof id === 'number' && id in byId).slice(0, RECENT_MAX) })
+      }
+    } catch {
+      // Nothing remembered.
+    }
+  },
 })
 
-/** Ids of a code and all its subcodes. */
-export function subtreeIds(codes: readonly Code[], rootId: number): number[] {
-  const children = new Map<number, number[]>()
-  for (const c of codes) if (c.parentId !== null) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c.id])
-  const out: number[] = []
-  const stack = [rootId]
-  while (stack.length > 0) {
-    const id = stack.pop()!
-    out.push(id)
-    stack.push(...(children.get(id) ?? []))
-  }
-  return out
+/** Recent codes are remembered per study (code ids mean nothing in another study). */
+function recentKey(studyPath: string | undefined): string {
+  return `werkbank.recent:${studyPath ?? ''}`
 }

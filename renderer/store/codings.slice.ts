@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
 import type { CodingRow } from '../../shared/types'
 import { call } from '../api/client'
-import { subtreeIds } from './codebook.slice'
+import { subtreeIds } from '../features/codebook/code-tree'
 import type { AppState } from './index'
 
 export interface CodingsSlice {

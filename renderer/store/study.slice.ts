@@ -83,6 +83,7 @@ export const createStudySlice = (lang: Lang): StateCreator<AppState, [], [], Stu
       ])
       set({ info, cases, documents, history })
       await get().loadCodes()
+      get().loadRecent()
       const name = rememberedCoder()
       if (name) await get().ensureCoder(name)
     } catch (e) {

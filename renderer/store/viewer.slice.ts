@@ -43,7 +43,7 @@ export const createViewerSlice: StateCreator<AppState, [], [], ViewerSlice> = (s
     }
     try {
       const pages = await call('documents:pages', { id })
-      set({ documentId: id, pages, currentPage: page ?? 1, scrollRequest: page ? { page, nonce: ++nonce } : null, selectedCodingId: null })
+      set({ documentId: id, pages, currentPage: page ?? 1, scrollRequest: { page: page ?? 1, nonce: ++nonce }, selectedCodingId: null, codingRows: { byId: {}, order: [] } })
       await get().loadCodings()
     } catch (e) {
       get().report(e)

@@ -66,7 +66,7 @@ export function DocumentList() {
                     data-testid={`doc-${d.id}`}
                   >
                     <span className="doc-name">{d.title}</span>
-                    <span className="count" title={t('codingsCount', { count: d.codingCount })}>{d.codingCount}</span>
+                    <span className="count" title={d.codingCount === 1 ? t('oneCoding') : t('nCodings', { count: d.codingCount })}>{d.codingCount}</span>
                   </button>
                 </li>
               ))}

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Code } from '../../../shared/types'
 import { useT } from '../../i18n'
 import { useApp } from '../../store'
+import { matchCodes } from '../codebook/code-tree'
 
 interface Props {
   /** Where to show: viewport coordinates of the selection's end. */
@@ -13,22 +14,6 @@ interface Props {
 }
 
 const MAX_SHOWN = 12
-
-/** Codes matching a type-ahead query: name matches first, then path matches, in tree order. */
-export function matchCodes(codes: readonly Code[], query: string): Code[] {
-  const q = query.trim().toLowerCase()
-  if (q === '') return [...codes]
-  const starts: Code[] = []
-  const inName: Code[] = []
-  const inPath: Code[] = []
-  for (const c of codes) {
-    const name = c.name.toLowerCase()
-    if (name.startsWith(q)) starts.push(c)
-    else if (name.includes(q)) inName.push(c)
-    else if (c.path.toLowerCase().includes(q)) inPath.push(c)
-  }
-  return [...starts, ...inName, ...inPath]
-}
 
 /**
  * The popover after a text selection: type to find a code, arrows to choose, Enter applies;
@@ -133,7 +118,10 @@ export function CodePicker({ x, y, onApply, onCreate, onClose }: Props) {
             }}
           >
             <span className="swatch" style={{ backgroundColor: c.colour }} />
-            <span className="code-path">{c.path}</span>
+            <span className="code-label" title={c.path}>
+              <span>{c.name}</span>
+              {c.path !== c.name && <span className="code-parent">{c.path.slice(0, c.path.length - c.name.length - 1)}</span>}
+            </span>
           </li>
         ))}
         {canCreate && (

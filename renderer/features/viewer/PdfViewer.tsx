@@ -2,7 +2,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { fetchPdf } from '../../api/client'
 import { useT } from '../../i18n'
-import type { PageLayout } from '../../pdf/offsets'
+import { trimRange, type PageLayout } from '../../pdf/offsets'
 import { openPdf, type OpenedPdf } from '../../pdf/pdfjs'
 import { selectionRange } from '../../pdf/selection'
 import { useApp } from '../../store'
@@ -37,7 +37,10 @@ export function PdfViewer() {
   const selectedCodingId = useApp((s) => s.selectedCodingId)
   const recentCodeIds = useApp((s) => s.recentCodeIds)
 
-  const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null)
+  // The PDF with the document it belongs to: for one render after a switch, the store already
+  // names the new document while the old PDF is still here, and pages must not mix the two.
+  const [opened, setOpened] = useState<{ documentId: number; doc: PDFDocumentProxy } | null>(null)
+  const pdf = opened !== null && opened.documentId === documentId ? opened.doc : null
   const [loading, setLoading] = useState(false)
   const [visible, setVisible] = useState<ReadonlySet<number>>(new Set([1]))
   const [pending, setPending] = useState<Pending | null>(null)
@@ -48,21 +51,21 @@ export function PdfViewer() {
 
   // Open the document's PDF.
   useEffect(() => {
-    setPdf(null)
+    setOpened(null)
     setPending(null)
     layouts.current.clear()
     mismatchNoted.current = false
     if (documentId === null) return
-    let opened: OpenedPdf | undefined
+    let handle: OpenedPdf | undefined
     let cancelled = false
     setLoading(true)
     void (async () => {
       try {
         const bytes = await fetchPdf(documentId)
         if (cancelled) return
-        opened = await openPdf(bytes)
-        if (cancelled) return void opened.destroy()
-        setPdf(opened.doc)
+        handle = await openPdf(bytes)
+        if (cancelled) return void handle.destroy()
+        setOpened({ documentId, doc: handle.doc })
       } catch (e) {
         if (!cancelled) useApp.getState().report(e)
       } finally {
@@ -71,7 +74,7 @@ export function PdfViewer() {
     })()
     return () => {
       cancelled = true
-      void opened?.destroy()
+      void handle?.destroy()
     }
   }, [documentId])
 
@@ -94,21 +97,17 @@ export function PdfViewer() {
   useEffect(() => {
     const root = scrollRef.current
     if (!root || pages.length === 0) return
-    const shown = new Map<number, number>()
+    const shown = new Set<number>()
     const io = new IntersectionObserver(
       (entries) => {
         for (const e of entries) {
           const n = Number((e.target as HTMLElement).dataset.pageNo)
-          if (e.isIntersecting) shown.set(n, e.intersectionRatio)
+          if (e.isIntersecting) shown.add(n)
           else shown.delete(n)
         }
-        setVisible(new Set(shown.keys()))
-        let best = 0
-        let bestRatio = -1
-        for (const [n, r] of shown) if (r > bestRatio || (r === bestRatio && n < best)) [best, bestRatio] = [n, r]
-        if (best > 0 && best !== useApp.getState().currentPage) useApp.getState().setCurrentPage(best)
+        setVisible(new Set(shown))
       },
-      { root, threshold: [0, 0.25, 0.5, 0.75, 1] },
+      { root, threshold: 0 },
     )
     root.querySelectorAll('[data-page-no]').forEach((el) => io.observe(el))
     return () => io.disconnect()
@@ -120,13 +119,25 @@ export function PdfViewer() {
     return set
   }, [visible, pages.length])
 
-  // Remember where the reader is, to stay there when the zoom changes.
+  // The current page is the one at a third of the viewer's height; it is also the anchor that
+  // keeps the reader in place when the zoom changes.
   const onScroll = useCallback(() => {
     const root = scrollRef.current
     if (!root) return
-    const n = useApp.getState().currentPage
-    const el = root.querySelector<HTMLElement>(`[data-page-no="${n}"]`)
-    if (el) anchor.current = { page: n, fraction: (root.scrollTop - el.offsetTop) / Math.max(1, el.offsetHeight) }
+    const els = root.querySelectorAll<HTMLElement>('[data-page-no]')
+    const y = root.scrollTop + root.clientHeight / 3
+    let lo = 0
+    let hi = els.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (els[mid]!.offsetTop <= y) lo = mid
+      else hi = mid - 1
+    }
+    const el = els[lo]
+    if (!el) return
+    const n = Number(el.dataset.pageNo)
+    if (n !== useApp.getState().currentPage) useApp.getState().setCurrentPage(n)
+    anchor.current = { page: n, fraction: (root.scrollTop - el.offsetTop) / Math.max(1, el.offsetHeight) }
   }, [])
 
   useLayoutEffect(() => {
@@ -204,7 +215,8 @@ export function PdfViewer() {
     const root = scrollRef.current
     if (!root) return
     const selection = window.getSelection()
-    const range = selectionRange(root, selection, layouts.current)
+    const raw = selectionRange(root, selection, layouts.current)
+    const range = raw && trimRange(useApp.getState().pages, raw.start, raw.end)
     if (range) {
       const rects = selection!.getRangeAt(0).getClientRects()
       const last = rects[rects.length - 1]
@@ -258,7 +270,8 @@ export function PdfViewer() {
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
       const root = scrollRef.current
       if (!root) return
-      const range = pending ?? selectionRange(root, window.getSelection(), layouts.current)
+      const raw = pending ?? selectionRange(root, window.getSelection(), layouts.current)
+      const range = raw && trimRange(useApp.getState().pages, raw.start, raw.end)
       const codeId = recentCodeIds[Number(e.key) - 1]
       if (!range || codeId === undefined) return
       e.preventDefault()

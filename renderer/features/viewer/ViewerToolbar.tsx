@@ -17,7 +17,6 @@ export function ViewerToolbar() {
   return (
     <div className="toolbar viewer-toolbar">
       <span className="doc-title" title={title}>{title}</span>
-      <span className="spacer" />
       <button type="button" onClick={() => goToPage(currentPage - 1)} disabled={currentPage <= 1} title={t('previousPage')} aria-label={t('previousPage')}>‹</button>
       <label className="page-box">
         <span className="sr-only">{t('page')}</span>

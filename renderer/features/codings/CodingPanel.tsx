@@ -1,0 +1,100 @@
+import { useEffect, useMemo, useState } from 'react'
+import { useT } from '../../i18n'
+import { useApp } from '../../store'
+
+/** The selected coding: its code (recode), coder, quote and memo; delete. */
+export function CodingPanel() {
+  const t = useT()
+  const selectedId = useApp((s) => s.selectedCodingId)
+  const coding = useApp((s) =>
+    s.selectedCodingId === null ? undefined : (s.codingRows.byId[s.selectedCodingId] ?? s.retrieval.find((r) => r.id === s.selectedCodingId)),
+  )
+  const byId = useApp((s) => s.codes.byId)
+  const order = useApp((s) => s.codes.order)
+  const codes = useMemo(() => order.map((id) => byId[id]!).filter(Boolean), [order, byId])
+  const [memo, setMemo] = useState('')
+  const [memoSaved, setMemoSaved] = useState(false)
+
+  useEffect(() => {
+    setMemo(coding?.memo ?? '')
+    setMemoSaved(false)
+  }, [coding?.id, coding?.memo])
+
+  const store = useApp.getState()
+
+  if (selectedId === null || !coding) {
+    return (
+      <section className="panel coding" aria-labelledby="coding-title">
+        <h2 id="coding-title">{t('selectedCoding')}</h2>
+        <p className="muted small">{t('noSelection')}</p>
+      </section>
+    )
+  }
+  const code = byId[coding.codeId]
+  const dirty = memo !== coding.memo
+  const saveMemo = async () => {
+    if (!dirty) return
+    if (await store.saveMemo(coding.id, memo)) setMemoSaved(true)
+  }
+
+  return (
+    <section className="panel coding" aria-labelledby="coding-title" data-testid="coding-panel">
+      <header className="panel-head">
+        <h2 id="coding-title">{t('selectedCoding')}</h2>
+        <button type="button" className="link" onClick={() => store.selectCoding(null)} aria-label={t('close')}>×</button>
+      </header>
+      <dl className="facts">
+        <dt>{t('code')}</dt>
+        <dd>
+          <span className="swatch" style={{ backgroundColor: code?.colour ?? '#999999' }} />
+          <select
+            value={coding.codeId}
+            aria-label={t('recode')}
+            title={t('recode')}
+            data-testid="recode"
+            onChange={(e) => void store.recode(coding.id, Number(e.target.value))}
+          >
+            {codes.map((c) => (
+              <option key={c.id} value={c.id}>{c.path}</option>
+            ))}
+          </select>
+        </dd>
+        <dt>{t('coder')}</dt>
+        <dd data-testid="coding-coder">{coding.coderName}</dd>
+        <dt>{coding.pageFrom === coding.pageTo ? t('pageN', { page: coding.pageFrom }) : t('pages', { from: coding.pageFrom, to: coding.pageTo })}</dt>
+        <dd className="muted small">{coding.documentTitle}</dd>
+      </dl>
+      <blockquote className="quote" data-testid="coding-quote">{showQuote(coding.quote)}</blockquote>
+      <label className="field">
+        <span>{t('memo')}</span>
+        <textarea
+          value={memo}
+          rows={4}
+          data-testid="memo"
+          onChange={(e) => {
+            setMemo(e.target.value)
+            setMemoSaved(false)
+          }}
+          onBlur={() => void saveMemo()}
+        />
+      </label>
+      <div className="row">
+        <button type="button" className="primary small" disabled={!dirty} onClick={() => void saveMemo()}>{t('save')}</button>
+        {memoSaved && !dirty && <span className="muted small" role="status">{t('memoSaved')}</span>}
+        <span className="spacer" />
+        <button type="button" className="danger small" onClick={() => void store.deleteCoding(coding.id)}>{t('deleteCoding')}</button>
+      </div>
+    </section>
+  )
+}
+
+/**
+ * A quote for reading: the PDF's line breaks become spaces, a page break (the form feed in the
+ * canonical text) a new line. The stored quote keeps them.
+ */
+export function showQuote(quote: string): string {
+  return quote
+    .split('\f')
+    .map((page) => page.replace(/\s+/g, ' ').trim())
+    .join('\n')
+}

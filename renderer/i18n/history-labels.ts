@@ -1,0 +1,24 @@
+import type { Lang } from '../../shared/i18n/messages'
+
+/** The core's undo labels, in words. An unknown label is shown as it is. */
+const LABELS: Record<string, Record<Lang, string>> = {
+  'case-attribute': { nl: 'casuskenmerk wijzigen', en: 'change case attribute' },
+  'case-create': { nl: 'casus maken', en: 'create case' },
+  'case-rename': { nl: 'casus hernoemen', en: 'rename case' },
+  'code-create': { nl: 'code maken', en: 'create code' },
+  'code-delete': { nl: 'code verwijderen', en: 'delete code' },
+  'code-merge': { nl: 'codes samenvoegen', en: 'merge codes' },
+  'code-move': { nl: 'code verplaatsen', en: 'move code' },
+  'code-update': { nl: 'code wijzigen', en: 'change code' },
+  'codebook-import': { nl: 'codeboek importeren', en: 'import codebook' },
+  'codebook-template': { nl: 'codeboeksjabloon laden', en: 'load codebook template' },
+  'coder-create': { nl: 'codeur toevoegen', en: 'add coder' },
+  'coding-create': { nl: 'coderen', en: 'code passage' },
+  'coding-delete': { nl: 'codering verwijderen', en: 'delete coding' },
+  'coding-update': { nl: 'codering wijzigen', en: 'change coding' },
+}
+
+export function historyLabel(label: string | null | undefined, lang: Lang): string {
+  if (!label) return ''
+  return LABELS[label]?.[lang] ?? label
+}
