@@ -9,6 +9,7 @@
  * are checked so that another web site cannot reach the study through DNS rebinding or a
  * cross-site form post.
  */
+import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 import { spawn } from 'node:child_process'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
@@ -38,20 +39,7 @@ export const CASE_HEADER = 'x-werkbank-case-id'
 /** JSON bodies: the largest argument is a codebook file (20 MB in the contract). */
 const MAX_JSON_BYTES = 25 * 1024 * 1024
 
-/** The CSP of the UI: nothing but our own files; pdf.js's worker may be a blob. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+export { CONTENT_SECURITY_POLICY }
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -56,11 +56,14 @@ export class StudySession {
     return this.study.path
   }
 
-  /** The coder of that name, created the first time it is named. */
+  /**
+   * The coder of that name, created the first time it is named. Not an undoable action: undoing
+   * it would pull the coder from under the codings that follow.
+   */
   ensureCoder(name: string): Coder {
     const trimmed = name.trim()
     if (trimmed === '') throw new WerkbankError('coder-name-invalid')
-    return this.coders.byName(trimmed) ?? this.history.record('coder-create', { name: trimmed }, () => this.coders.insert(trimmed))
+    return this.coders.byName(trimmed) ?? this.coders.insert(trimmed)
   }
 
   /** Deletes a document with its codings. Not undoable, so the undo history is cleared. */

@@ -43,3 +43,19 @@ const TYPES: Record<string, string> = {
 export function contentType(file: string): string {
   return TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
 }
+
+/**
+ * The document whose PDF `app://werkbank/api/document/<id>/pdf` asks for (the viewer fetches
+ * that relative path in both browser mode and the desktop app), or null.
+ */
+export function documentPdfId(url: string): number | null {
+  let u: URL
+  try {
+    u = new URL(url)
+  } catch {
+    return null
+  }
+  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null
+  const m = /^\/api\/document\/(\d{1,9})\/pdf$/.exec(u.pathname)
+  return m ? Number(m[1]) : null
+}

@@ -13,7 +13,7 @@ import { dispatch } from '../core/handlers/dispatch'
 import { createHandlers, type Handlers } from '../core/handlers/handlers'
 import { BackupService } from '../core/services/backup.service'
 import { StudySession } from '../core/study-session'
-import { resolveAppFile } from './app-protocol'
+import { documentPdfId, resolveAppFile } from './app-protocol'
 import { registerIpc } from './ipc'
 import { buildMenuTemplate, type MenuCommand } from './menu'
 import { APP_ORIGIN, APP_SCHEME, hardenSession, hardenWebContents, secureWebPreferences } from './security'
@@ -177,6 +177,13 @@ if (setupSingleInstance(app, (p) => void openStudy(p), () => window?.focus())) {
   app.whenReady().then(async () => {
     hardenSession(session.defaultSession)
     protocol.handle(APP_SCHEME, (request) => {
+      const pdf = documentPdfId(request.url)
+      if (pdf !== null) {
+        const bytes = study?.documents.bytes(pdf)
+        return bytes
+          ? new Response(new Uint8Array(bytes), { headers: { 'Content-Type': 'application/pdf', 'Cache-Control': 'no-store' } })
+          : new Response('Not found', { status: 404 })
+      }
       const file = resolveAppFile(UI_DIR, request.url)
       if (!file || !existsSync(file)) return new Response('Not found', { status: 404 })
       return net.fetch(pathToFileURL(file).href)

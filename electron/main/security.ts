@@ -2,26 +2,14 @@
  * Electron's security checklist, as functions over the parts of Electron's API they need, so
  * that tests can hand in fakes (the Electron binary cannot run on the build machines).
  */
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 
 /** The only origin the app's own pages have. */
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'werkbank'
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 
-/** The CSP of every response: our own files only, no inline script, no eval, no remote. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+export { CONTENT_SECURITY_POLICY }
 
 /** webPreferences of the one window: isolated, sandboxed, no Node in the page. */
 export function secureWebPreferences(preload: string) {

@@ -16,6 +16,10 @@ const LABELS: Record<string, Record<Lang, string>> = {
   'coding-create': { nl: 'coderen', en: 'code passage' },
   'coding-delete': { nl: 'codering verwijderen', en: 'delete coding' },
   'coding-update': { nl: 'codering wijzigen', en: 'change coding' },
+  'document-case': { nl: 'document aan casus toewijzen', en: 'assign document to case' },
+  'document-rename': { nl: 'document hernoemen', en: 'rename document' },
+  'team-merge': { nl: 'studie van codeur samenvoegen', en: "merge a coder's study" },
+  'agreement-settle': { nl: 'meningsverschil beslechten', en: 'settle disagreement' },
 }
 
 export function historyLabel(label: string | null | undefined, lang: Lang): string {

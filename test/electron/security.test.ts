@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { resolveAppFile } from '../../electron/main/app-protocol'
+import { documentPdfId, resolveAppFile } from '../../electron/main/app-protocol'
 import { registerIpc, type IpcMainLike } from '../../electron/main/ipc'
 import { CONTENT_SECURITY_POLICY, hardenSession, hardenWebContents, secureWebPreferences, type SessionLike, type WebContentsLike } from '../../electron/main/security'
 import { createBridge, exposeBridge, type IpcRendererLike } from '../../electron/preload/bridge'
@@ -41,8 +41,9 @@ describe("the window follows Electron's security checklist", () => {
     expect(headers['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY])
     expect(headers['content-security-policy']).toBeUndefined()
     expect(headers['Content-Type']).toEqual(['text/html'])
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'")
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-(inline|eval)|https?:/)
+    const scriptSrc = CONTENT_SECURITY_POLICY.split('; ').find((d) => d.startsWith('script-src '))!
+    expect(scriptSrc.split(' ').sort()).toEqual(["'self'", "'wasm-unsafe-eval'", 'script-src'])
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-inline'|'unsafe-eval'|https?:|\*/)
     for (const permission of ['media', 'geolocation', 'notifications', 'openExternal']) {
       let granted: boolean | undefined
       onRequest!({}, permission, (g) => (granted = g))
@@ -92,6 +93,17 @@ describe("the window follows Electron's security checklist", () => {
     }
     for (const url of ['app://werkbank/a%00.html', 'app://werkbank/..%5c..%5csecret', 'app://other/index.html', 'file:///etc/passwd', 'not a url', 'app://werkbank/%E0%A4%A']) {
       expect(resolveAppFile(ui, url), url).toBeNull()
+    }
+  })
+})
+
+describe('PDF bytes over the app protocol', () => {
+  it('answers only app://werkbank/api/document/<id>/pdf with a document id', () => {
+    expect(documentPdfId('app://werkbank/api/document/12/pdf')).toBe(12)
+    for (const url of ['app://werkbank/api/document/12/pdf/..', 'app://werkbank/api/document/x/pdf', 'app://other/api/document/1/pdf', 'https://werkbank/api/document/1/pdf', 'app://werkbank/api/document/1/pdf?x=../../etc']) {
+      const id = documentPdfId(url)
+      if (url.includes('?x=')) expect(id).toBe(1) // the query is not part of the path
+      else expect(id, url).toBeNull()
     }
   })
 })
