@@ -33,6 +33,16 @@ const USAGE = `Usage: npm run -s cli -- COMMAND STUDY [options]
   search STUDY QUERY
   undo STUDY | redo STUDY
 
+Intercoder agreement:
+  reliability FILE.csv --measure alpha|kappa|fleiss|percent|bp [--level nominal|ordinal|interval|ratio]
+              [--weights none|linear|quadratic]      (no study: a table of units × coders)
+  agreement STUDY --coders A,B[,C...] --level document|segment|character [--overlap 90] [--code PATH]...
+            [--format csv|tsv|json]
+  disagreements STUDY --coders A,B [--overlap 90] [--code PATH]...
+  judgements STUDY [--coders A,B] [--attribute fase] [--level ordinal]
+  export-coder STUDY --coder NAME --out COPY.werkbank
+  merge STUDY OTHER.werkbank
+
 Common options: --json (JSON instead of tab-separated lines), --lang nl|en (messages).`
 
 const OPTIONS = {
