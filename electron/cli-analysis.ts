@@ -1,4 +1,194 @@
-import type { CommandSpec } from './cli-kit'
+/**
+ * CLI commands of the cross-case analyses:
+ *
+ *   matrix STUDY [--rows codes] [--cols cases|documents|coders|attribute:NAME]
+ *          [--measure segments|documents|coverage|presence] [--code PATH]... [--subtree] [--rollup]
+ *          [--coder NAME]... [--doc ID] [--where NAME=VALUE]... [--format csv|tsv|json]
+ *          [--delimiter ,|;|tab] [--decimal-comma] [--bom]
+ *   cooccurrence STUDY [--scope overlap|document|case] [same codes, filters and format]
+ *   phases STUDY [filters] [--format csv|tsv|json]
+ *   export STUDY --what codings|codebook|matrix|matrix-long|cooccurrence|phases --out FILE [same options]
+ *
+ * A matrix (and a co-occurrence table) prints its column names first and the code path first in
+ * each row, then the totals, also as tab-separated lines; phases prints one line per case (CSV
+ * with a header). Unknown codes, coders or attributes: a translated message, exit 1; option
+ * values that make no sense: exit 2.
+ */
+import { writeFileSync } from 'node:fs'
+import type { AnalysisFilter, MatrixBy, MatrixMeasure } from '../shared/analysis-types'
+import { formatCell, toCsv, type Cell, type Delimiter } from '../shared/csv'
+import { cooccurrenceTable, matrixWide, phasesTable } from './core/export/analysis-tables'
+import { CommandError, UsageError, intArg, tsvField, type CommandSpec, type Ctx } from './cli-kit'
+
+type Format = 'csv' | 'tsv' | 'json'
+
+const MEASURES: readonly MatrixMeasure[] = ['segments', 'documents', 'coverage', 'presence']
+const SCOPES = ['overlap', 'document', 'case'] as const
+const WHATS = ['codings', 'codebook', 'matrix', 'matrix-long', 'cooccurrence', 'phases'] as const
+
+function str(values: Ctx['values'], name: string): string | undefined {
+  const v = values[name]
+  return typeof v === 'string' ? v : undefined
+}
+
+function list(values: Ctx['values'], name: string): string[] {
+  const v = values[name]
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : []
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, option: string): T {
+  if (value === undefined) return fallback
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${option} is ${allowed.join(', ')}`)
+  return value as T
+}
+
+function format(ctx: Ctx): Format {
+  return oneOf(str(ctx.values, 'format'), ['csv', 'tsv', 'json'] as const, ctx.json ? 'json' : 'tsv', 'format')
+}
+
+/** How CSV is written: --delimiter (`,` `;` or tab), --decimal-comma, --bom. */
+function csvOptions(values: Ctx['values']): { delimiter: Delimiter; decimalComma: boolean; bom: boolean } {
+  const given = str(values, 'delimiter')
+  const delimiters: Record<string, Delimiter> = { ',': ',', ';': ';', '\t': '\t', tab: '\t', '\\t': '\t' }
+  const delimiter = given === undefined ? ',' : delimiters[given]
+  if (delimiter === undefined) throw new UsageError("--delimiter is ',', ';' or tab")
+  return { delimiter, decimalComma: values['decimal-comma'] === true, bom: values.bom === true }
+}
+
+function matrixBy(values: Ctx['values']): MatrixBy {
+  const cols = str(values, 'cols') ?? 'cases'
+  if (cols === 'cases' || cols === 'documents' || cols === 'coders') return cols
+  if (/^attribute:.+/.test(cols)) return cols as MatrixBy
+  throw new UsageError('--cols is cases, documents, coders or attribute:NAME')
+}
+
+/** The codes (--code PATH, --subtree, --rollup) and the filter (--coder, --doc, --where) as API arguments. */
+async function codesAndFilter(ctx: Ctx): Promise<{ codeIds?: number[]; subtree: boolean; rollup: boolean; filter: AnalysisFilter }> {
+  const { call, values } = ctx
+  const rows = str(values, 'rows')
+  if (rows !== undefined && rows !== 'codes') throw new UsageError('--rows is codes')
+  const filter: AnalysisFilter = {}
+  const wheres = list(values, 'where')
+  if (wheres.length > 0) {
+    const byName = new Map<string, string[]>()
+    for (const w of wheres) {
+      const at = w.indexOf('=')
+      if (at <= 0) throw new UsageError('--where is NAME=VALUE')
+      const name = w.slice(0, at).trim()
+      byName.set(name, [...(byName.get(name) ?? []), w.slice(at + 1)])
+    }
+    filter.attributes = [...byName].map(([name, vals]) => ({ name, values: vals }))
+  }
+  const doc = values.doc
+  if (doc !== undefined) filter.documentIds = [intArg(doc, 'doc')]
+  const coderNames = list(values, 'coder')
+  if (coderNames.length > 0) {
+    const coders = await call('coders:list', {})
+    filter.coderIds = coderNames.map((name) => {
+      const coder = coders.find((c) => c.name.toLowerCase() === name.trim().toLowerCase())
+      if (!coder) throw new CommandError({ code: 'coder-name-not-found', params: { name } })
+      return coder.id
+    })
+  }
+  const paths = list(values, 'code')
+  const codeIds = paths.length === 0 ? undefined : await Promise.all(paths.map(async (path) => (await call('codes:byPath', { path })).id))
+  return { ...(codeIds ? { codeIds } : {}), subtree: values.subtree === true, rollup: values.rollup === true, filter }
+}
+
+/** A table as tab-separated lines: numbers as in CSV (with --decimal-comma a comma), text escaped. */
+function tsvLines(table: Cell[][], decimalComma: boolean): string[] {
+  const field = (c: Cell) => (typeof c === 'number' || typeof c === 'boolean' ? formatCell(c, { decimalComma, delimiter: '\t' }) : tsvField(c))
+  return table.map((row) => row.map(field).join('\t'))
+}
+
+/** Prints a table as CSV (all of it, BOM and all) or as tab-separated lines. */
+function printTable(ctx: Ctx, fmt: 'csv' | 'tsv', table: Cell[][]): void {
+  const csv = csvOptions(ctx.values)
+  if (fmt === 'csv') ctx.io.out(toCsv(table, csv).replace(/\r\n$/, ''))
+  else for (const line of tsvLines(table, csv.decimalComma)) ctx.io.out(line)
+}
+
+async function matrixArgs(ctx: Ctx) {
+  const measure = oneOf(str(ctx.values, 'measure'), MEASURES, 'segments', 'measure')
+  return { ...(await codesAndFilter(ctx)), by: matrixBy(ctx.values), measure }
+}
+
+async function cooccurrenceArgs(ctx: Ctx) {
+  const scope = oneOf(str(ctx.values, 'scope'), SCOPES, 'overlap', 'scope')
+  return { ...(await codesAndFilter(ctx)), scope }
+}
 
 /** CLI commands of the cross-case analyses. */
-export const ANALYSIS_COMMANDS: Record<string, CommandSpec> = {}
+export const ANALYSIS_COMMANDS: Record<string, CommandSpec> = {
+  matrix: {
+    async run(ctx) {
+      const fmt = format(ctx)
+      csvOptions(ctx.values)
+      const m = await ctx.call('analysis:matrix', await matrixArgs(ctx))
+      if (fmt === 'json') ctx.io.out(JSON.stringify(m))
+      else printTable(ctx, fmt, matrixWide(m))
+      return 0
+    },
+  },
+
+  cooccurrence: {
+    async run(ctx) {
+      const fmt = format(ctx)
+      csvOptions(ctx.values)
+      const c = await ctx.call('analysis:cooccurrence', await cooccurrenceArgs(ctx))
+      if (fmt === 'json') ctx.io.out(JSON.stringify(c))
+      else printTable(ctx, fmt, cooccurrenceTable(c))
+      return 0
+    },
+  },
+
+  phases: {
+    async run(ctx) {
+      const fmt = format(ctx)
+      const csv = csvOptions(ctx.values)
+      const { filter } = await codesAndFilter(ctx)
+      const p = await ctx.call('analysis:phases', { filter })
+      if (fmt === 'json') ctx.io.out(JSON.stringify(p))
+      else if (fmt === 'csv') printTable(ctx, 'csv', phasesTable(p))
+      // Tab-separated lines carry no header, like every other listing of the CLI.
+      else for (const line of tsvLines(phasesTable(p).slice(1), csv.decimalComma)) ctx.io.out(line)
+      return 0
+    },
+  },
+
+  export: {
+    async run(ctx) {
+      const { call, values, io, json } = ctx
+      const what = str(values, 'what')
+      if (what === undefined || !(WHATS as readonly string[]).includes(what)) throw new UsageError(`--what is ${WHATS.join(', ')}`)
+      const out = str(values, 'out')
+      if (!out) throw new UsageError('--out FILE is needed')
+      const csv = csvOptions(values)
+      let content: string
+      switch (what as (typeof WHATS)[number]) {
+        case 'codings': {
+          const { codeIds, subtree, filter } = await codesAndFilter(ctx)
+          content = await call('export:codings', { ...(codeIds ? { codeIds } : {}), subtree, filter, ...csv })
+          break
+        }
+        case 'codebook':
+          content = await call('codebook:export', { format: 'csv', delimiter: csv.delimiter, bom: csv.bom })
+          break
+        case 'matrix':
+        case 'matrix-long':
+          content = await call('export:matrix', { ...(await matrixArgs(ctx)), layout: what === 'matrix' ? 'wide' : 'long', ...csv })
+          break
+        case 'cooccurrence':
+          content = await call('export:cooccurrence', { ...(await cooccurrenceArgs(ctx)), ...csv })
+          break
+        case 'phases':
+          content = await call('export:phases', { filter: (await codesAndFilter(ctx)).filter, ...csv })
+          break
+      }
+      writeFileSync(out, content, 'utf8')
+      const bytes = Buffer.byteLength(content, 'utf8')
+      io.out(json ? JSON.stringify({ what, out, bytes }) : [what, out, bytes].map(tsvField).join('\t'))
+      return 0
+    },
+  },
+}

@@ -1,2 +1,63 @@
+import { z } from 'zod'
+import { op } from './api-op'
+import type { CooccurrenceResult, MatrixResult, PhaseOverview } from './analysis-types'
+
+const id = z.number().int().positive()
+
+/** Narrows the codings an analysis looks at (see {@link AnalysisFilter}). */
+export const analysisFilter = z.object({
+  coderIds: z.array(id).max(1000).optional(),
+  documentIds: z.array(id).max(100_000).optional(),
+  caseIds: z.array(id).max(100_000).optional(),
+  attributes: z
+    .array(z.object({ name: z.string().trim().min(1).max(100), values: z.array(z.string().max(1000)).min(1).max(1000) }))
+    .max(50)
+    .optional(),
+})
+
+/**
+ * The codes an analysis is about: `codeIds` (default: the whole codebook), with `subtree` each
+ * one's subcodes too; `rollup` makes a code count the codings of its subcodes as well.
+ */
+const codeRows = {
+  codeIds: z.array(id).min(1).max(10_000).optional(),
+  subtree: z.boolean().optional(),
+  rollup: z.boolean().optional(),
+  filter: analysisFilter.optional(),
+}
+
+export const matrixBy = z.union([
+  z.enum(['cases', 'documents', 'coders']),
+  z.templateLiteral(['attribute:', z.string().min(1).max(100)]),
+])
+export const matrixMeasure = z.enum(['segments', 'documents', 'coverage', 'presence'])
+export const cooccurrenceScope = z.enum(['overlap', 'document', 'case'])
+
+/** How a CSV export is written (see shared/csv.ts); formulas are always guarded. */
+const csv = {
+  delimiter: z.enum([',', ';', '\t']).optional(),
+  decimalComma: z.boolean().optional(),
+  bom: z.boolean().optional(),
+}
+
+const matrixArgs = { ...codeRows, by: matrixBy, measure: matrixMeasure }
+const cooccurrenceArgs = { ...codeRows, scope: cooccurrenceScope.optional() }
+
 /** API operations of the cross-case analyses (matrices, co-occurrence, phases, exports). */
-export const analysisApi = {} as const
+export const analysisApi = {
+  /** Codes × cases, documents, coders or attribute values, with row and column totals. */
+  'analysis:matrix': op<MatrixResult>()(z.object(matrixArgs)),
+  /** Code × code: overlapping codings, or shared documents or cases. Default scope: overlap. */
+  'analysis:cooccurrence': op<CooccurrenceResult>()(z.object(cooccurrenceArgs)),
+  /** Per case: codings and coverage under the phase codes beside the phase the case is assigned. */
+  'analysis:phases': op<PhaseOverview>()(z.object({ filter: analysisFilter.optional() })),
+
+  /** The matrix as CSV: `wide` as shown (default), or `long` (row, column, measure, value). */
+  'export:matrix': op<string>()(z.object({ ...matrixArgs, layout: z.enum(['wide', 'long']).optional(), ...csv })),
+  /** Every coding (of the chosen codes, within the filter) as CSV, one per line. */
+  'export:codings': op<string>()(
+    z.object({ codeIds: codeRows.codeIds, subtree: codeRows.subtree, filter: codeRows.filter, ...csv }),
+  ),
+  'export:cooccurrence': op<string>()(z.object({ ...cooccurrenceArgs, ...csv })),
+  'export:phases': op<string>()(z.object({ filter: analysisFilter.optional(), ...csv })),
+} as const

@@ -13,6 +13,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<BenchRow[]> }>>
   import: () => import('./import.bench'),
   stats: () => import('./stats.bench'),
   agreement: () => import('./agreement.bench'),
+  matrix: () => import('./matrix.bench'),
 }
 
 const wanted = process.argv.slice(2)

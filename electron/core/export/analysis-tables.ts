@@ -1,0 +1,60 @@
+/**
+ * The analyses as tables of cells, ready for toCsv (shared/csv.ts) or tab-separated lines:
+ * numbers stay numbers, so the writer formats them (decimal comma) and guards only text.
+ */
+import type { CooccurrenceResult, MatrixResult, PhaseOverview } from '../../../shared/analysis-types'
+import type { Cell } from '../../../shared/csv'
+
+/** Names the total row and column. */
+export const TOTAL_LABEL = 'total'
+
+/** The matrix as shown: column names first, the code path first in each row, then the totals. */
+export function matrixWide(m: MatrixResult): Cell[][] {
+  return [
+    ['code', ...m.columns.map((c) => c.label), TOTAL_LABEL],
+    ...m.rows.map((r, i) => [r.path, ...m.values[i]!, m.rowTotals[i]]),
+    [TOTAL_LABEL, ...m.columnTotals, m.total],
+  ]
+}
+
+/**
+ * The matrix in tidy long form, one value per line (row, column, measure, value): every cell,
+ * then each row's total, each column's total and the overall total, labelled `total`. The
+ * totals are there because for documents and coverage they cannot be summed from the cells.
+ */
+export function matrixLong(m: MatrixResult): Cell[][] {
+  const lines: Cell[][] = [['row', 'column', 'measure', 'value']]
+  m.rows.forEach((r, i) => m.columns.forEach((c, j) => lines.push([r.path, c.label, m.measure, m.values[i]![j]])))
+  m.rows.forEach((r, i) => lines.push([r.path, TOTAL_LABEL, m.measure, m.rowTotals[i]]))
+  m.columns.forEach((c, j) => lines.push([TOTAL_LABEL, c.label, m.measure, m.columnTotals[j]]))
+  lines.push([TOTAL_LABEL, TOTAL_LABEL, m.measure, m.total])
+  return lines
+}
+
+/** Code × code, the code paths along both edges. */
+export function cooccurrenceTable(c: CooccurrenceResult): Cell[][] {
+  return [['code', ...c.rows.map((r) => r.path)], ...c.rows.map((r, i) => [r.path, ...c.values[i]!])]
+}
+
+/** One line per case: assigned phase, strongest evidence, the flag, codings and coverage per phase. */
+export function phasesTable(p: PhaseOverview): Cell[][] {
+  const header = [
+    'case', 'assigned', 'strongest', 'differs',
+    ...p.phases.map((x) => `segments_${x.phase}`), ...p.phases.map((x) => `coverage_${x.phase}`),
+  ]
+  return [
+    header,
+    ...p.cases.map((c) => [
+      c.caseName,
+      c.assigned,
+      // One phase as a number; a tie as text ("1 2"), which no spreadsheet takes for a number.
+      c.strongest.length === 1 ? c.strongest[0] : c.strongest.join(' '),
+      c.differs,
+      ...c.segments,
+      ...c.coverage,
+    ]),
+  ]
+}
+
+/** The header of the codings export. */
+export const CODINGS_HEADER = ['coding_id', 'case', 'document', 'page', 'code', 'coder', 'start', 'end', 'quote', 'memo'] as const

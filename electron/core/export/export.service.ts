@@ -1,0 +1,98 @@
+import type Database from 'better-sqlite3'
+import type { AnalysisFilter } from '../../../shared/analysis-types'
+import { toCsv, type Cell, type CsvOptions, type Delimiter } from '../../../shared/csv'
+import { CODER_IN_SCOPE, DOC_IN_SCOPE, scopeParams } from '../analysis/analysis-sql'
+import type { AnalysisService, CooccurrenceArgs, MatrixArgs } from '../analysis/analysis.service'
+import { CODINGS_HEADER, cooccurrenceTable, matrixLong, matrixWide, phasesTable } from './analysis-tables'
+
+/** How an export is written; the formula guard of shared/csv.ts is always on. */
+export interface ExportCsvOptions {
+  delimiter?: Delimiter
+  decimalComma?: boolean
+  bom?: boolean
+}
+
+export interface CodingsExportArgs {
+  codeIds?: number[]
+  subtree?: boolean
+  filter?: AnalysisFilter
+}
+
+/** Codings per chunk of CSV text: big enough to amortise, small enough to stream. */
+const CHUNK_ROWS = 5000
+
+function csvOptions(o: ExportCsvOptions): CsvOptions {
+  return { delimiter: o.delimiter ?? ',', decimalComma: o.decimalComma ?? false, bom: o.bom ?? false }
+}
+
+/**
+ * CSV exports of the analyses and of every coding, for Excel (also Dutch Excel: `;` and a
+ * decimal comma), SPSS and R. The codebook has its own export (CodebookTransfer).
+ */
+export class ExportService {
+  private readonly s
+
+  constructor(
+    db: Database.Database,
+    private readonly analysis: AnalysisService,
+  ) {
+    this.s = {
+      codings: db
+        .prepare(`
+          WITH scope(d) AS MATERIALIZED (SELECT d.id FROM documents d WHERE ${DOC_IN_SCOPE})
+          SELECT k.id, c.name, d.title, k.page_from, k.code_id, r.name, k.start_offset, k.end_offset, k.quote, k.memo
+          FROM codings k
+          JOIN documents d ON d.id = k.document_id
+          LEFT JOIN cases c ON c.id = d.case_id
+          JOIN coders r ON r.id = k.coder_id
+          WHERE k.document_id IN (SELECT d FROM scope)
+            AND (@codes IS NULL OR k.code_id IN (SELECT value FROM json_each(@codes)))
+            AND ${CODER_IN_SCOPE('k.coder_id')}
+          ORDER BY c.sort_order, c.name, d.id, k.start_offset, k.id`)
+        .raw(),
+    }
+  }
+
+  matrix(args: MatrixArgs, layout: 'wide' | 'long', options: ExportCsvOptions = {}): string {
+    const m = this.analysis.matrix(args)
+    return toCsv(layout === 'long' ? matrixLong(m) : matrixWide(m), csvOptions(options))
+  }
+
+  cooccurrence(args: CooccurrenceArgs, options: ExportCsvOptions = {}): string {
+    return toCsv(cooccurrenceTable(this.analysis.cooccurrence(args)), csvOptions(options))
+  }
+
+  phases(args: { filter?: AnalysisFilter }, options: ExportCsvOptions = {}): string {
+    return toCsv(phasesTable(this.analysis.phases(args)), csvOptions(options))
+  }
+
+  codings(args: CodingsExportArgs = {}, options: ExportCsvOptions = {}): string {
+    let out = ''
+    for (const chunk of this.codingsChunks(args, options)) out += chunk
+    return out
+  }
+
+  /**
+   * Every coding (of the chosen codes, within the filter) as CSV, in chunks: a header, then one
+   * line per coding in the order of the codings list (case, document, position). Synchronous:
+   * consume it before the next call on this study.
+   */
+  *codingsChunks(args: CodingsExportArgs = {}, options: ExportCsvOptions = {}): Generator<string> {
+    const filter = this.analysis.checkFilter(args.filter ?? {})
+    const paths = new Map(this.analysis.codes().map((c) => [c.id, c.path]))
+    const codes = args.codeIds === undefined ? null : JSON.stringify(this.analysis.selectRows(args).map((r) => r.codeId))
+    const csv = csvOptions(options)
+    const rest = { ...csv, bom: false }
+    yield toCsv([[...CODINGS_HEADER]], csv)
+    let chunk: Cell[][] = []
+    for (const row of this.s.codings.iterate({ ...scopeParams([], filter), codes }) as Iterable<unknown[]>) {
+      row[4] = paths.get(row[4] as number) ?? ''
+      chunk.push(row as Cell[])
+      if (chunk.length === CHUNK_ROWS) {
+        yield toCsv(chunk, rest)
+        chunk = []
+      }
+    }
+    if (chunk.length > 0) yield toCsv(chunk, rest)
+  }
+}
