@@ -33,6 +33,14 @@ const USAGE = `Usage: npm run -s cli -- COMMAND STUDY [options]
   search STUDY QUERY
   undo STUDY | redo STUDY
 
+Cross-case analyses:
+  matrix STUDY [--cols cases|documents|coders|attribute:NAME] [--measure segments|documents|coverage|presence]
+         [--code PATH]... [--subtree] [--rollup] [--coder NAME]... [--doc ID] [--where NAME=VALUE]...
+         [--format csv|tsv|json] [--delimiter ,|;|tab] [--decimal-comma] [--bom]
+  cooccurrence STUDY [--scope overlap|document|case] [same options]
+  phases STUDY [--coder NAME]... [--where NAME=VALUE]... [--format csv|tsv|json]
+  export STUDY --what codings|codebook|matrix|matrix-long|cooccurrence|phases --out FILE [same options]
+
 Intercoder agreement:
   reliability FILE.csv --measure alpha|kappa|fleiss|percent|bp [--level nominal|ordinal|interval|ratio]
               [--weights none|linear|quadratic]      (no study: a table of units × coders)

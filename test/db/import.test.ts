@@ -96,8 +96,9 @@ describe('importing the generated reports and bad files', () => {
       const pages = s.documents.pages(o.documentId)
       const text = s.documents.text(o.documentId)
       const starts = pages.map((pg) => pg.startOffset)
+      const taken = new Set<string>()
       for (const p of report.passages) {
-        const at = locatePassage(text, starts, p)
+        const at = locatePassage(text, starts, p, taken)
         expect(at, `${report.file}: ${p.text}`).not.toBeNull()
         // The occurrence found stands on the generator's page (it may run over a page break).
         const [from, to] = pageSpan(starts, at!.start, at!.end)

@@ -120,3 +120,39 @@ describe('opening a study file', () => {
     study.close()
   })
 })
+
+describe('opening a study another connection holds open', () => {
+  it('opens a new study whose header is still only in the write-ahead log', async () => {
+    const path = join(tempDir(), 'shared.werkbank')
+    // Another process made this study and holds it open; nothing is checkpointed yet.
+    const other = new Database(path)
+    other.pragma('journal_mode = WAL')
+    other.pragma('wal_autocheckpoint = 0')
+    const migrations = loadMigrations()
+    other.transaction(() => {
+      other.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
+      for (const m of migrations) {
+        other.exec(m.sql)
+        other.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-01-01')
+      }
+      other.pragma(`user_version = ${migrations.length}`)
+      other.pragma(`application_id = ${STUDY_APPLICATION_ID}`)
+    })()
+    other.prepare("INSERT INTO coders (name, created_at) VALUES ('Anna', '2026-01-01')").run()
+    expect(readFileSync(path).readUInt32BE(68)).toBe(0) // the main file's header does not say so yet
+    const study = await openStudy(path)
+    expect(study.db.prepare('SELECT name FROM coders').pluck().all()).toEqual(['Anna'])
+    study.close()
+    other.close()
+  })
+
+  it('still refuses an SQLite file of another program that has a write-ahead log', async () => {
+    const path = join(tempDir(), 'other.db')
+    const db = new Database(path)
+    db.pragma('journal_mode = WAL')
+    db.pragma('wal_autocheckpoint = 0')
+    db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)')
+    await rejectsWith(openStudy(path), 'study-not-a-study')
+    db.close()
+  })
+})

@@ -52,6 +52,14 @@ function readHeader(path: string): Header {
   }
 }
 
+function walHasContent(path: string): boolean {
+  try {
+    return statSync(`${path}-wal`).size > 0
+  } catch {
+    return false
+  }
+}
+
 function backupPathFor(path: string, version: number): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-')
   return `${path}.v${version}-${stamp}.backup`
@@ -72,7 +80,10 @@ export async function openStudy(path: string, options: OpenStudyOptions = {}): P
 
   if (exists && !empty) {
     const header = readHeader(path)
-    if (!header.isSqlite || header.applicationId !== STUDY_APPLICATION_ID) {
+    // A study just created by another connection may still have its header in the WAL;
+    // then SQLite, which reads both, decides below.
+    const headerInWal = header.isSqlite && header.applicationId === 0 && walHasContent(path)
+    if (!header.isSqlite || (header.applicationId !== STUDY_APPLICATION_ID && !headerInWal)) {
       throw new WerkbankError('study-not-a-study', { path })
     }
     if (header.userVersion > latest) {
@@ -85,6 +96,9 @@ export async function openStudy(path: string, options: OpenStudyOptions = {}): P
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   })
   try {
+    if (exists && !empty && db.pragma('application_id', { simple: true }) !== STUDY_APPLICATION_ID) {
+      throw new WerkbankError('study-not-a-study', { path })
+    }
     const version = db.pragma('user_version', { simple: true }) as number
     if (version > latest) {
       // The header can lag behind a write-ahead log; check again now that SQLite has read both.
@@ -104,6 +118,9 @@ export async function openStudy(path: string, options: OpenStudyOptions = {}): P
       options.onBackup?.(backup)
     }
     applyMigrations(db, migrations, version)
+    // Write the header into the main file now, so that other programs (and the header check
+    // above, in another process) see a Werkbank study without reading the WAL.
+    if (version < latest) db.pragma('wal_checkpoint(PASSIVE)')
     return {
       db,
       path,
