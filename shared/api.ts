@@ -54,6 +54,16 @@ export const coreApi = {
     z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000), caseId: id.nullable().optional() }),
   ),
 
+  // PDF bytes without a path: files dropped on the desktop app's window (structured clone over
+  // IPC). Browser mode uploads bytes over HTTP instead (POST /api/import).
+  'documents:importBytes': op<ImportOutcome>()(
+    z.object({
+      fileName: z.string().min(1).max(255),
+      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= 1024 * 1024 * 1024, 'at most 1 GB'),
+      caseId: id.nullable().optional(),
+    }),
+  ),
+
   'codes:list': op<Code[]>()(z.object({})),
   'codes:create': op<Code>()(
     z.object({ parentId: id.nullable(), ...codeFields, name }),

@@ -64,3 +64,21 @@ describe('error messages', () => {
     }
   })
 })
+
+describe('importing dropped bytes (desktop app)', () => {
+  it('imports PDF bytes under their file name, and refuses bytes that are not a PDF', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { INTEROP_PDF } = await import('../helpers/study')
+    const s = await tempStudy()
+    const h = createHandlers(s)
+    const bytes = new Uint8Array(readFileSync(join(INTEROP_PDF, '10_ja_dvipdfmx_issue16538.pdf')))
+    const ok = await dispatch(h, 'documents:importBytes', { fileName: '../../etc/rapport.pdf', bytes })
+    expect(ok).toMatchObject({ ok: true, data: { status: 'imported', file: 'rapport.pdf', pages: 1 } })
+    const bad = await dispatch(h, 'documents:importBytes', { fileName: 'x.pdf', bytes: new TextEncoder().encode('hello') })
+    expect(bad).toMatchObject({ ok: true, data: { status: 'error', error: { code: 'file-not-pdf' } } })
+    // Over JSON (browser mode) bytes cannot come as a Uint8Array: refused at the door.
+    expect(await dispatch(h, 'documents:importBytes', { fileName: 'x.pdf', bytes: [37, 80, 68, 70] })).toMatchObject({ ok: false, error: { code: 'bad-input' } })
+    expect(s.documents.list()).toHaveLength(1)
+  })
+})

@@ -1,3 +1,4 @@
+import { basename } from 'node:path'
 import type { Args, Events, Method, Result } from '../../../shared/api'
 import type { coreApi } from '../../../shared/api'
 import { createAgreementHandlers } from './agreement-handlers'
@@ -59,6 +60,11 @@ function createCoreHandlers(s: StudySession, emit: Emit): HandlersOf<typeof core
     'documents:import': ({ paths, caseId }) => {
       if (caseId !== undefined && caseId !== null) s.cases.get(caseId)
       return s.importer.importFiles(paths, { caseId: caseId ?? null, onProgress: (p) => emit('import:progress', p) })
+    },
+
+    'documents:importBytes': ({ fileName, bytes, caseId }) => {
+      if (caseId !== undefined && caseId !== null) s.cases.get(caseId)
+      return s.importer.importBytes(basename(fileName), bytes, { caseId: caseId ?? null, onProgress: (p) => emit('import:progress', p) })
     },
 
     'codes:list': () => s.codebook.list(),
