@@ -16,7 +16,8 @@ import { StudySession } from '../core/study-session'
 import { documentPdfId, resolveAppFile } from './app-protocol'
 import { registerIpc } from './ipc'
 import { buildMenuTemplate, type MenuCommand } from './menu'
-import { APP_ORIGIN, APP_SCHEME, hardenSession, hardenWebContents, secureWebPreferences } from './security'
+import { APP_ORIGIN, APP_SCHEME, hardenSession, hardenWebContents } from './security'
+import { createMainWindow } from './window'
 import { SettingsStore } from './settings'
 import { setupSingleInstance, studyFromArgv } from './single-instance'
 
@@ -158,12 +159,7 @@ function refreshMenu(): void {
 
 function createWindow(): void {
   const bounds = settings.get().window
-  window = new BrowserWindow({
-    ...(bounds ?? { width: 1400, height: 900 }),
-    title: 'Werkbank',
-    show: false,
-    webPreferences: secureWebPreferences(PRELOAD),
-  })
+  window = createMainWindow(BrowserWindow, PRELOAD, bounds ?? { width: 1400, height: 900 })
   window.once('ready-to-show', () => window?.show())
   window.on('close', () => {
     if (window) settings.update({ window: window.getBounds() })

@@ -11,24 +11,6 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 
 export { CONTENT_SECURITY_POLICY }
 
-/** webPreferences of the one window: isolated, sandboxed, no Node in the page. */
-export function secureWebPreferences(preload: string) {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  } as const
-}
-
 export function isAppUrl(url: string): boolean {
   try {
     const u = new URL(url)

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { documentPdfId, resolveAppFile } from '../../electron/main/app-protocol'
 import { registerIpc, type IpcMainLike } from '../../electron/main/ipc'
-import { CONTENT_SECURITY_POLICY, hardenSession, hardenWebContents, secureWebPreferences, type SessionLike, type WebContentsLike } from '../../electron/main/security'
+import { CONTENT_SECURITY_POLICY, hardenSession, hardenWebContents, type SessionLike, type WebContentsLike } from '../../electron/main/security'
+import { createMainWindow } from '../../electron/main/window'
 import { createBridge, exposeBridge, type IpcRendererLike } from '../../electron/preload/bridge'
 import { createHandlers } from '../../electron/core/handlers/handlers'
 import { dispatch } from '../../electron/core/handlers/dispatch'
@@ -13,7 +14,16 @@ import { tempStudy } from '../helpers/study'
 
 describe("the window follows Electron's security checklist", () => {
   it('isolates the page: context isolation, sandbox, no Node, web security on', () => {
-    const prefs = secureWebPreferences('/app/preload.cjs')
+    let options: { webPreferences: Record<string, unknown>; show: boolean; width: number } | undefined
+    class FakeWindow {
+      constructor(o: typeof options) {
+        options = o
+      }
+    }
+    const win = createMainWindow(FakeWindow as never, '/app/preload.cjs', { width: 1200, height: 800 })
+    expect(win).toBeInstanceOf(FakeWindow)
+    expect(options).toMatchObject({ width: 1200, show: false })
+    const prefs = options!.webPreferences
     expect(prefs).toMatchObject({
       preload: '/app/preload.cjs',
       contextIsolation: true,
@@ -24,6 +34,7 @@ describe("the window follows Electron's security checklist", () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     })
   })
 
