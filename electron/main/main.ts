@@ -11,7 +11,7 @@ import type { Events } from '../../shared/api'
 import { EVENT_CHANNEL_PREFIX } from '../../shared/ipc'
 import { dispatch } from '../core/handlers/dispatch'
 import { createHandlers, type Handlers } from '../core/handlers/handlers'
-import { BackupService } from '../core/services/backup.service'
+import { BackupService, defaultBackupDir } from '../core/services/backup.service'
 import { StudySession } from '../core/study-session'
 import { documentPdfId, resolveAppFile } from './app-protocol'
 import { registerIpc } from './ipc'
@@ -28,7 +28,8 @@ const PRELOAD = join(HERE, 'preload.cjs')
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 
 const settings = new SettingsStore(join(app.getPath('userData'), 'settings.json'))
-const backups = () => new BackupService(join(app.getPath('userData'), 'backups'), settings.get().backupsToKeep)
+// Backups live beside the study (NAME.backups), where a merge's backup goes too.
+const backupsOf = (studyPath: string) => new BackupService(defaultBackupDir(studyPath), settings.get().backupsToKeep)
 let window: BrowserWindow | null = null
 let study: StudySession | null = null
 let handlers: Handlers | null = null
@@ -49,7 +50,7 @@ async function openStudy(path: string, create = false): Promise<void> {
     handlers = createHandlers(next, (event, payload) => send(event, payload))
     settings.addRecent(path)
     clearInterval(backupTimer)
-    backupTimer = setInterval(() => void backups().backup(next).catch(() => undefined), settings.get().backupIntervalMinutes * 60_000)
+    backupTimer = setInterval(() => void backupsOf(next.path).backup(next).catch(() => undefined), settings.get().backupIntervalMinutes * 60_000)
     refreshMenu()
     window?.setTitle(`Werkbank — ${path}`)
     window?.webContents.reload()
@@ -64,7 +65,7 @@ async function closeStudy(): Promise<void> {
   study = null
   handlers = null
   if (current) {
-    await backups().backup(current, 'on-close').catch(() => undefined)
+    await backupsOf(current.path).backup(current, 'on-close').catch(() => undefined)
     await current.close()
   }
 }
@@ -111,7 +112,7 @@ async function runCommand(command: MenuCommand, arg?: string): Promise<void> {
       if (!study) return
       const path = study.path
       const r = await dialog.showOpenDialog(window, {
-        defaultPath: join(app.getPath('userData'), 'backups'),
+        defaultPath: defaultBackupDir(path),
         filters: [{ name: 'Backup', extensions: ['werkbank-backup'] }],
         properties: ['openFile'],
       })
@@ -119,7 +120,7 @@ async function runCommand(command: MenuCommand, arg?: string): Promise<void> {
       const ok = await dialog.showMessageBox(window, { type: 'warning', buttons: ['Cancel', 'Restore'], defaultId: 0, cancelId: 0, message: `Replace ${path} with this backup? Its current state is backed up first.` })
       if (ok.response !== 1) return
       await closeStudy()
-      backups().restore(r.filePaths[0], path)
+      backupsOf(path).restore(r.filePaths[0], path)
       await openStudy(path)
       return
     }

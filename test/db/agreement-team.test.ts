@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadMigrations } from '../../electron/core/db/migrations'
+import { BackupService, defaultBackupDir } from '../../electron/core/services/backup.service'
 import { StudySession } from '../../electron/core/study-session'
 import { INTEROP_PDF, caller, tempDir } from '../helpers/study'
 
@@ -182,6 +183,12 @@ describe('merging a coder study', () => {
     const { lead, bramPath, dewiPath } = await teamAtWork()
     const before = snapshot(lead.s)
     const r = await lead.call('agreement:merge', { path: bramPath })
+    // The lead's study was backed up, as it was, before the merge.
+    const [backup] = new BackupService(defaultBackupDir(lead.s.path)).list(lead.s.path)
+    expect(backup?.path).toContain('before-merge')
+    const copy = await openSession(backup!.path)
+    expect(snapshot(copy)).toEqual(before)
+    await close(copy)
     expect(r.documents).toEqual({ matched: 2, matchedByText: 0, unmatched: [] })
     expect(r.codes).toEqual({ added: ['Werk/Nieuw'], matchedByUuid: 5, matchedByPath: 0, moved: [] })
     expect(r.coders).toEqual({ added: [], matched: ['Bram'] })

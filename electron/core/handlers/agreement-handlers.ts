@@ -1,6 +1,7 @@
 import type { agreementApi } from '../../../shared/api-agreement'
 import { AgreementService } from '../agreement/agreement.service'
 import { TeamService } from '../agreement/team.service'
+import { BackupService, defaultBackupDir } from '../services/backup.service'
 import type { StudySession } from '../study-session'
 import type { HandlersOf } from './handlers'
 
@@ -13,7 +14,11 @@ export function createAgreementHandlers(s: StudySession): HandlersOf<typeof agre
   const teams = () => (team ??= new TeamService(s))
   return {
     'agreement:exportForCoder': ({ coder, path }) => teams().exportForCoder(coder, path),
-    'agreement:merge': ({ path }) => teams().merge(path),
+    // A merge changes much at once: the study is backed up first, whichever door asks.
+    'agreement:merge': async ({ path }) => {
+      await new BackupService(defaultBackupDir(s.path)).backup(s, 'before-merge')
+      return teams().merge(path)
+    },
     'agreement:measure': (args) => measures().measure(args),
     'agreement:disagreements': (args) => measures().disagreements(args),
     'agreement:settle': (args) => measures().settle(args),

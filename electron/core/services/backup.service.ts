@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import type { StudySession } from '../study-session'
 
 export interface BackupInfo {
@@ -19,6 +19,11 @@ function backupName(studyPath: string, when: Date, tag = ''): string {
 function isBackupOf(studyPath: string, file: string): boolean {
   const stem = basename(studyPath).replace(/\.werkbank$/i, '')
   return file.startsWith(stem + '-') && file.endsWith(SUFFIX)
+}
+
+/** Where a study's backups go unless told otherwise: a folder beside it, `NAME.backups`. */
+export function defaultBackupDir(studyPath: string): string {
+  return join(dirname(studyPath), `${basename(studyPath).replace(/\.werkbank$/i, '')}.backups`)
 }
 
 /**
