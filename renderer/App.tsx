@@ -1,27 +1,40 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { ApiError, on, onMenuCommand } from './api/client'
 import { Banners } from './components/Banners'
 import { CoderPrompt } from './components/CoderPrompt'
+import { Splitter } from './components/Splitter'
+import { CodingOrAnalysis, ModeSwitch } from './features/analysis/AnalysisWorkspace'
+import { CasePanel } from './features/cases/CasePanel'
 import { CodebookTree } from './features/codebook/CodebookTree'
+import { CoderControls } from './features/coders/CoderControls'
 import { CodingPanel } from './features/codings/CodingPanel'
 import { RetrievalList } from './features/codings/RetrievalList'
-import { DocumentList } from './features/documents/DocumentList'
+import { SearchPanel } from './features/codings/SearchPanel'
+import { FileDrop } from './features/import/FileDrop'
+import { ImportDialog } from './features/import/ImportDialog'
 import { PdfViewer } from './features/viewer/PdfViewer'
 import { rememberLang, useT, type Lang } from './i18n'
 import { historyLabel } from './i18n/history-labels'
 import { useApp } from './store'
+import { PANE_LIMITS, saveWorkspace } from './store/workspace'
 
 function isTextField(el: EventTarget | null): boolean {
   return el instanceof HTMLElement && el.closest('input, textarea, select, [contenteditable="true"]') !== null
 }
+
+type RightTab = 'retrieval' | 'search'
 
 export function App() {
   const t = useT()
   const lang = useApp((s) => s.lang)
   const ready = useApp((s) => s.ready)
   const coder = useApp((s) => s.coder)
+  const askCoder = useApp((s) => s.askCoder)
   const history = useApp((s) => s.history)
   const studyPath = useApp((s) => s.info?.path ?? '')
+  const panes = useApp((s) => s.panes)
+  const retrievalCodeId = useApp((s) => s.retrievalCodeId)
+  const [tab, setTab] = useState<RightTab>('retrieval')
   const store = useApp.getState()
 
   useEffect(() => {
@@ -34,13 +47,66 @@ export function App() {
     document.title = studyPath ? `${studyPath.split(/[\\/]/).pop()} — Werkbank` : 'Werkbank'
   }, [lang, studyPath])
 
-  // Undo/redo: Ctrl+Z, Ctrl+Shift+Z (and Ctrl+Y); a text field keeps its own undo. In the
-  // desktop app the native menu has the same accelerators: one key press must not undo twice.
+  // Choosing a code shows its codings.
+  useEffect(() => {
+    if (retrievalCodeId !== null) setTab('retrieval')
+  }, [retrievalCodeId])
+
+  // The workspace is remembered per study, a moment after it changes.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const unsubscribe = useApp.subscribe((s, prev) => {
+      if (!s.ready || !s.info) return
+      if (
+        s.documentId === prev.documentId && s.currentPage === prev.currentPage && s.scale === prev.scale &&
+        s.zoomMode === prev.zoomMode && s.panes === prev.panes && s.view === prev.view &&
+        s.retrievalSubcodes === prev.retrievalSubcodes && s.showStripes === prev.showStripes
+      ) return
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        const now = useApp.getState()
+        if (!now.info) return
+        saveWorkspace(now.info.path, {
+          ...(now.documentId !== null ? { documentId: now.documentId, page: now.currentPage } : {}),
+          scale: now.scale,
+          zoomMode: now.zoomMode,
+          panes: now.panes,
+          view: now.view,
+          retrievalSubcodes: now.retrievalSubcodes,
+          showStripes: now.showStripes,
+        })
+      }, 250)
+    })
+    return () => {
+      clearTimeout(timer)
+      unsubscribe()
+    }
+  }, [])
+
+  // Keys: undo/redo (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y; a text field keeps its own undo), find in
+  // document (Ctrl+F), search all documents (Ctrl+Shift+F). In the desktop app the native
+  // menu has the same accelerators: one key press must not undo twice.
   useEffect(() => {
     let lastKey = 0
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextField(e.target)) return
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return
       const k = e.key.toLowerCase()
+      if (k === 'f') {
+        e.preventDefault()
+        if (e.shiftKey) {
+          setTab('search')
+          requestAnimationFrame(() => document.getElementById('search-input')?.focus())
+        } else if (useApp.getState().documentId !== null) {
+          useApp.getState().openFind()
+          requestAnimationFrame(() => {
+            const input = document.getElementById('find-input') as HTMLInputElement | null
+            input?.focus()
+            input?.select()
+          })
+        }
+        return
+      }
+      if (isTextField(e.target)) return
       if (k === 'z' && !e.shiftKey) {
         e.preventDefault()
         lastKey = Date.now()
@@ -85,11 +151,21 @@ export function App() {
     store.setLang(l)
   }
 
+  const tabKeys = (e: React.KeyboardEvent) => {
+    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      e.preventDefault()
+      const next: RightTab = tab === 'retrieval' ? 'search' : 'retrieval'
+      setTab(next)
+      document.getElementById(`tab-${next}`)?.focus()
+    }
+  }
+
   return (
     <div className="app">
       <header className="topbar">
         <h1>{t('appTitle')}</h1>
         <span className="study-path muted small" title={studyPath}>{studyPath.split(/[\\/]/).pop()}</span>
+        <ModeSwitch />
         <span className="spacer" />
         <button
           type="button"
@@ -109,12 +185,8 @@ export function App() {
         >
           ↷ {t('redo')}
         </button>
-        {coder && (
-          <span className="coder small">
-            {t('coderLabel', { name: coder.name })}{' '}
-            <button type="button" className="link small" onClick={() => store.forgetCoder()}>{t('coderChange')}</button>
-          </span>
-        )}
+        <span className="sep" />
+        <CoderControls />
         <label className="lang small">
           <span>{t('language')}</span>
           <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="lang">
@@ -124,18 +196,68 @@ export function App() {
         </label>
       </header>
       <Banners />
-      <main className="columns">
-        <aside className="left">
-          <DocumentList />
+      <CodingOrAnalysis>
+      <main
+        className="columns"
+        style={{ gridTemplateColumns: `${panes.left}px 6px minmax(0, 1fr) 6px ${panes.right}px` }}
+      >
+        <aside className="left" aria-label={t('leftPanel')} style={{ gridTemplateRows: `${panes.split}px 6px minmax(0, 1fr)` }}>
+          <CasePanel />
+          <Splitter
+            label={t('splitLeft')}
+            orientation="horizontal"
+            value={panes.split}
+            min={PANE_LIMITS.split.min}
+            max={PANE_LIMITS.split.max}
+            direction={1}
+            onChange={(px) => store.setPane('split', px)}
+            testId="split-left"
+          />
           <CodebookTree />
         </aside>
+        <Splitter
+          label={t('resizeLeft')}
+          orientation="vertical"
+          value={panes.left}
+          min={PANE_LIMITS.left.min}
+          max={PANE_LIMITS.left.max}
+          direction={1}
+          onChange={(px) => store.setPane('left', px)}
+          testId="resize-left"
+        />
         <PdfViewer />
-        <aside className="right">
+        <Splitter
+          label={t('resizeRight')}
+          orientation="vertical"
+          value={panes.right}
+          min={PANE_LIMITS.right.min}
+          max={PANE_LIMITS.right.max}
+          direction={-1}
+          onChange={(px) => store.setPane('right', px)}
+          testId="resize-right"
+        />
+        <aside className="right" aria-label={t('rightPanel')}>
           <CodingPanel />
-          <RetrievalList />
+          <div className="tabs" role="tablist" aria-label={t('rightPanel')} onKeyDown={tabKeys}>
+            <button type="button" role="tab" id="tab-retrieval" aria-controls="panel-retrieval" aria-selected={tab === 'retrieval'} tabIndex={tab === 'retrieval' ? 0 : -1} onClick={() => setTab('retrieval')}>
+              {t('tabRetrieval')}
+            </button>
+            <button type="button" role="tab" id="tab-search" aria-controls="panel-search" aria-selected={tab === 'search'} tabIndex={tab === 'search' ? 0 : -1} onClick={() => setTab('search')} data-testid="tab-search">
+              {t('tabSearch')}
+            </button>
+          </div>
+          <div role="tabpanel" id="panel-retrieval" aria-labelledby="tab-retrieval" hidden={tab !== 'retrieval'} className="tabpanel">
+            <RetrievalList />
+          </div>
+          <div role="tabpanel" id="panel-search" aria-labelledby="tab-search" hidden={tab !== 'search'} className="tabpanel">
+            <SearchPanel />
+          </div>
         </aside>
       </main>
-      {ready && !coder && <CoderPrompt />}
+      </CodingOrAnalysis>
+      {ready && (!coder || askCoder) && <CoderPrompt {...(coder ? { onCancel: () => store.setAskCoder(false) } : {})} />}
+      <ImportDialog />
+      <FileDrop />
     </div>
   )
 }

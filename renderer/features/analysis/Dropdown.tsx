@@ -1,0 +1,58 @@
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+
+/** A button that opens a small panel under it (checklists, export options); outside click or Escape closes it. */
+export function Dropdown(props: { label: string; children: ReactNode; testId?: string; align?: 'left' | 'right'; active?: boolean }) {
+  const [open, setOpen] = useState(false)
+  const ref = useRef<HTMLDivElement>(null)
+  const id = useId()
+  const panelRef = useRef<HTMLDivElement>(null)
+  const [side, setSide] = useState<'left' | 'right'>(props.align ?? 'left')
+
+  // Open towards where there is room: the toolbar wraps, so a button may sit at either edge.
+  useLayoutEffect(() => {
+    const panel = panelRef.current
+    const button = ref.current
+    if (!open || !panel || !button) return
+    const b = button.getBoundingClientRect()
+    const w = panel.offsetWidth
+    const preferred = props.align ?? 'left'
+    if (preferred === 'left') setSide(b.left + w > window.innerWidth - 8 && b.right - w >= 8 ? 'right' : 'left')
+    else setSide(b.right - w < 8 && b.left + w <= window.innerWidth - 8 ? 'left' : 'right')
+  }, [open, props.align])
+
+  useEffect(() => {
+    if (!open) return
+    const onDown = (e: MouseEvent) => {
+      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false)
+    }
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false)
+    }
+    document.addEventListener('mousedown', onDown)
+    document.addEventListener('keydown', onKey)
+    return () => {
+      document.removeEventListener('mousedown', onDown)
+      document.removeEventListener('keydown', onKey)
+    }
+  }, [open])
+
+  return (
+    <div className={`dropdown${open ? ' open' : ''}`} ref={ref}>
+      <button
+        type="button"
+        className={props.active ? 'pressed' : undefined}
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+        data-testid={props.testId}
+      >
+        {props.label} ▾
+      </button>
+      {open && (
+        <div ref={panelRef} className={`dropdown-panel ${side}`} id={id} data-testid={props.testId ? `${props.testId}-panel` : undefined}>
+          {props.children}
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,31 @@
+/**
+ * Saving a CSV the page made or the core wrote: a Blob and a link with `download`, which both
+ * browser mode and the desktop app (its save dialog) understand. No inline script, no data URL.
+ */
+
+/** Offers `text` as a file called `name`. */
+export function downloadText(name: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  a.rel = 'noopener'
+  document.body.append(a)
+  a.click()
+  a.remove()
+  // The download has its own copy once it started.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** A file name from words: lower case, no characters a file system might refuse. */
+export function fileName(...parts: string[]): string {
+  const stem = parts
+    .join('-')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()
+  return `${stem || 'export'}.csv`
+}

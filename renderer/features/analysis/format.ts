@@ -1,0 +1,58 @@
+/**
+ * Numbers as the analysis views show them, per language (nl writes 0,5), and the heat-map
+ * shading. Pure, apart from Intl.
+ */
+import type { MatrixMeasure } from '../../../shared/analysis-types'
+import type { Lang } from '../../../shared/i18n/messages'
+
+const formats = new Map<string, Intl.NumberFormat>()
+function nf(lang: Lang, digits: number): Intl.NumberFormat {
+  const key = `${lang}:${digits}`
+  let f = formats.get(key)
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })))
+  return f
+}
+
+/** A proportion 0..1 as a percentage with one decimal ("12.5 %"). */
+export function percent(lang: Lang, v: number | null | undefined, digits = 1): string {
+  return v === null || v === undefined ? '—' : `${nf(lang, digits).format(v * 100)} %`
+}
+
+/** A coefficient with three decimals ("0.812"), or a dash. */
+export function coefficient(lang: Lang, v: number | null | undefined): string {
+  if (v === null || v === undefined) return '—'
+  // A bound that rounds to zero is written 0.000, not -0.000.
+  return nf(lang, 3).format(Math.abs(v) < 0.0005 ? 0 : v)
+}
+
+export function integer(lang: Lang, v: number): string {
+  // Small whole numbers look the same in every locale; Intl is slow across a large table.
+  return v >= 0 && v < 1000 && Number.isInteger(v) ? String(v) : nf(lang, 0).format(v)
+}
+
+/** A matrix value as shown for its measure: counts, percentages of text, or ✓. */
+export function matrixValue(lang: Lang, measure: MatrixMeasure, v: number | null | undefined): string {
+  if (v === null || v === undefined) return '—'
+  if (measure === 'coverage') return percent(lang, v)
+  if (measure === 'presence') return v > 0 ? '✓' : '·'
+  return integer(lang, v)
+}
+
+/** Shades of the heat map; analysis.css has a class `heat-1` … `heat-20` for each. */
+export const HEAT_LEVELS = 20
+
+/**
+ * The shade of a cell: 0 (none) at 0, 20 at the maximum, on a square-root scale so small
+ * counts stay visible beside one large one. Classes rather than style attributes: one string
+ * per cell is the cheapest thing React can set on twenty thousand of them.
+ */
+export function heatLevel(v: number | null | undefined, max: number): number {
+  if (v === null || v === undefined || v <= 0 || max <= 0) return 0
+  return Math.min(HEAT_LEVELS, 1 + Math.floor(Math.sqrt(Math.min(1, v / max)) * (HEAT_LEVELS - 0.001)))
+}
+
+/** The class of a shaded cell ('' when unshaded); from level 12 the text is white. */
+export function heatClass(v: number | null | undefined, max: number): string {
+  const k = heatLevel(v, max)
+  return k === 0 ? '' : ` heat-${k}`
+}

@@ -1,0 +1,437 @@
+/**
+ * The analysis views in Chromium against browser mode, on a copy of the demo study (17 reports,
+ * two coders who agree partly): the matrix shows what analysis:matrix computes, sorts, lists the
+ * segments behind a cell and jumps to one; its CSV reads back as the table; co-occurrence and
+ * phases; the agreement view shows agreement:measure's figures with Krippendorff's reading; a
+ * disagreement settled into the consensus leaves the list and comes back with undo. Then a
+ * generated study of 100 codes × 200 documents renders its matrix in well under a second.
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { PDFDocument, StandardFonts } from 'pdf-lib'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Args, Method, Result } from '../../shared/api'
+import { startServer, type RunningServer } from '../../electron/server'
+import { ensureDemo } from '../fixtures/build-demo'
+import { buildUi } from './build-ui'
+import { apiCall, hasChromium, launchChromium, screenshotPath, tempDir, withStudy } from './harness'
+
+const CODERS = ['Anna de Vries', 'Bram Jansen']
+const en = (digits: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+const pct = (v: number) => `${en(1).format(v * 100)} %`
+const coef = (v: number) => en(3).format(v)
+/** Krippendorff's bands, stated here on their own so the test does not borrow the UI's code. */
+const band = (v: number) => (v >= 0.8 ? 'reliable' : v >= 0.667 ? 'tentative' : 'not reliable')
+
+interface Running {
+  server: RunningServer
+  context: BrowserContext
+  page: Page
+  api<M extends Method>(method: M, args: Args<M>): Promise<Result<M>>
+}
+
+/** Browser mode on a study, and a page in Chromium that starts as `coder`, in English. */
+async function open(browser: Browser, studyPath: string, uiDir: string, problems: string[]): Promise<Running> {
+  const server = await startServer({ studyPath, uiDir, log: (l) => problems.push(l) })
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', acceptDownloads: true })
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem('werkbank.init')) {
+      sessionStorage.setItem('werkbank.init', '1')
+      localStorage.setItem('werkbank.coder', 'Anna de Vries')
+      localStorage.setItem('werkbank.lang', 'en')
+    }
+  })
+  const page = await context.newPage()
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`console: ${m.text()}`)
+  })
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+  return { server, context, page, api: (method, args) => apiCall(server.url, server.token, method, args) }
+}
+
+/** The code ids of the matrix rows, top to bottom. */
+function rowIds(page: Page): Promise<number[]> {
+  return page.$$eval('[data-testid="matrix"] tbody tr', (trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.codeId)))
+}
+
+/** The keys of the matrix columns, left to right. */
+function columnKeys(page: Page): Promise<string[]> {
+  return page.$$eval('[data-testid="matrix"] thead th[data-col-key]', (ths) => ths.map((th) => (th as HTMLElement).dataset.colKey!))
+}
+
+function cell(page: Page, codeId: number, column: number) {
+  return page.locator(`[data-testid="matrix"] tbody tr[data-code-id="${codeId}"] td[data-c="${column}"]`)
+}
+
+/** Clicks an export button in the export menu and returns the downloaded file's text. */
+async function exportCsv(page: Page, testId: string, options: { delimiter: ',' | ';'; decimalComma: boolean; bom: boolean }): Promise<string> {
+  await page.getByTestId('export').click()
+  await page.getByTestId('csv-delimiter').selectOption(options.delimiter)
+  await page.getByTestId('csv-decimal-comma').setChecked(options.decimalComma)
+  await page.getByTestId('csv-bom').setChecked(options.bom)
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()])
+  const text = readFileSync((await download.path())!, 'utf8')
+  await page.keyboard.press('Escape')
+  return text
+}
+
+describe.skipIf(!hasChromium())('analysis views (browser mode, Chromium)', () => {
+  const tmp = tempDir('werkbank-analysis-e2e-')
+  const uiDir = join(tmp.dir, 'ui')
+  const problems: string[] = []
+  let browser: Browser
+  let demo: Running
+  let page: Page
+
+  beforeAll(async () => {
+    const built = buildUi(uiDir)
+    const studyPath = join(tmp.dir, 'demo.werkbank')
+    copyFileSync(await ensureDemo(), studyPath)
+    await built
+    browser = await launchChromium()
+    demo = await open(browser, studyPath, uiDir, problems)
+    page = demo.page
+    await page.goto(demo.server.pageUrl)
+    await page.getByTestId('mode-analysis').click()
+    await page.waitForSelector('[data-testid="matrix"] tbody tr')
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await demo?.server.close()
+    tmp.remove()
+  })
+
+  it('shows the numbers analysis:matrix computes, per measure, with totals', async () => {
+    const m = await demo.api('analysis:matrix', { by: 'cases', measure: 'segments' })
+    expect(await rowIds(page)).toEqual(m.rows.map((r) => r.codeId))
+    expect(await columnKeys(page)).toEqual(m.columns.map((c) => `case:${c.id}`))
+    for (const i of [1, 3, 6, 12, 25]) {
+      for (const j of [0, 1, 9, 16]) {
+        expect(await cell(page, m.rows[i]!.codeId, j).textContent()).toBe(String(m.values[i]![j]))
+      }
+      expect(await page.locator(`tr[data-code-id="${m.rows[i]!.codeId}"] td.mx-total`).textContent()).toBe(String(m.rowTotals[i]))
+    }
+    expect(await page.getByTestId('matrix-total').textContent()).toBe(String(m.total))
+    // The fullest cell is shaded in the accent colour (a class per shade: no style attributes).
+    const shade = (codeId: number, j: number) => cell(page, codeId, j).evaluate((el) => getComputedStyle(el).backgroundColor)
+    const top = m.values.flatMap((row, i) => row.map((v, j) => ({ i, j, v: v ?? 0 }))).sort((a, b) => b.v - a.v)[0]!
+    expect(await shade(m.rows[top.i]!.codeId, top.j)).toMatch(/^rgba?\(31, 95, 191/)
+    await page.screenshot({ path: screenshotPath('30-matrix') })
+
+    await page.getByTestId('matrix-measure').selectOption('coverage')
+    const c = await demo.api('analysis:matrix', { by: 'cases', measure: 'coverage' })
+    await expect.poll(() => page.getByTestId('matrix').getAttribute('data-measure')).toBe('coverage')
+    for (const [i, j] of [[1, 0], [3, 1], [6, 9]] as const) {
+      expect(await cell(page, c.rows[i]!.codeId, j).textContent()).toBe(pct(c.values[i]![j]!))
+    }
+    await page.getByTestId('matrix-measure').selectOption('segments')
+    await expect.poll(() => page.getByTestId('matrix').getAttribute('data-measure')).toBe('segments')
+  })
+
+  it('sorts the rows by a column and the columns by a row when their headings are clicked', async () => {
+    const m = await demo.api('analysis:matrix', { by: 'cases', measure: 'segments' })
+    const j = 1
+    const byColumn = (dir: 1 | -1) =>
+      m.rows.map((r, i) => ({ id: r.codeId, v: m.values[i]![j]!, i })).sort((a, b) => dir * (a.v - b.v) || a.i - b.i).map((x) => x.id)
+    const heading = page.locator(`th[data-col-key="case:${m.columns[j]!.id}"] button`)
+    await heading.click()
+    await expect.poll(() => rowIds(page)).toEqual(byColumn(-1))
+    await heading.click()
+    await expect.poll(() => rowIds(page)).toEqual(byColumn(1))
+    await heading.click()
+    await expect.poll(() => rowIds(page)).toEqual(m.rows.map((r) => r.codeId))
+
+    // A row heading orders the columns by that code's counts, largest first.
+    const i = 1
+    const byRow = m.columns.map((c, k) => ({ key: `case:${c.id}`, v: m.values[i]![k]!, k })).sort((a, b) => b.v - a.v || a.k - b.k).map((x) => x.key)
+    await page.locator(`tr[data-code-id="${m.rows[i]!.codeId}"] th button`).click()
+    await expect.poll(() => columnKeys(page)).toEqual(byRow)
+    // The cells moved with their headings.
+    const first = m.columns.findIndex((c) => `case:${c.id}` === byRow[0])
+    const cells = await page.$$eval(`tr[data-code-id="${m.rows[i]!.codeId}"] td.mx-cell`, (tds) => tds.map((td) => Number(td.textContent)))
+    expect(cells[0]).toBe(m.values[i]![first])
+    expect(cells).toEqual([...cells].sort((a, b) => b - a))
+  })
+
+  it('writes the matrix as shown to CSV that csv-parse reads back as the table (; decimal comma, BOM)', async () => {
+    // Rows sorted by the total, columns still by the row heading clicked before.
+    await page.getByTestId('sort-total').click()
+    const m = await demo.api('analysis:matrix', { by: 'cases', measure: 'segments' })
+    const ids = await rowIds(page)
+    const keys = await columnKeys(page)
+    const text = await exportCsv(page, 'export-wide', { delimiter: ';', decimalComma: true, bom: true })
+    expect(text.startsWith('\uFEFFcode;')).toBe(true)
+    const rows = parse(text, { delimiter: ';', bom: true }) as string[][]
+    const label = (key: string) => m.columns.find((c) => `case:${c.id}` === key)!.label
+    expect(rows[0]).toEqual(['code', ...keys.map(label), 'total'])
+    expect(rows.slice(1, -1).map((r) => r[0])).toEqual(ids.map((id) => m.rows.find((r) => r.codeId === id)!.path))
+    // Every number equals the table on screen.
+    const shown = await page.$$eval('[data-testid="matrix"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/,/g, ''))))
+    expect(rows.slice(1, -1).map((r) => r.slice(1))).toEqual(shown)
+    expect(rows.at(-1)).toEqual(['total', ...keys.map((k) => String(m.columnTotals[m.columns.findIndex((c) => `case:${c.id}` === k)])), String(m.total)])
+
+    // Unsorted, the same export is the core's own wide export byte for byte.
+    await page.getByTestId('sort-total').click()
+    await page.getByTestId('sort-total').click()
+    for (let k = 0; k < 3; k++) await page.getByTestId('sort-columns-total').click()
+    await expect.poll(() => rowIds(page)).toEqual(m.rows.map((r) => r.codeId))
+    await expect.poll(() => columnKeys(page)).toEqual(m.columns.map((c) => `case:${c.id}`))
+    const plain = await exportCsv(page, 'export-wide', { delimiter: ',', decimalComma: false, bom: false })
+    expect(plain).toBe(await demo.api('export:matrix', { by: 'cases', measure: 'segments' }))
+
+    // Long form: one value per line, totals included; coverage with decimal commas.
+    await page.getByTestId('matrix-measure').selectOption('coverage')
+    await expect.poll(() => page.getByTestId('matrix').getAttribute('data-measure')).toBe('coverage')
+    const long = parse(await exportCsv(page, 'export-long', { delimiter: ';', decimalComma: true, bom: true }), { delimiter: ';', bom: true }) as string[][]
+    const cov = await demo.api('analysis:matrix', { by: 'cases', measure: 'coverage' })
+    expect(long[0]).toEqual(['row', 'column', 'measure', 'value'])
+    expect(long).toHaveLength(1 + cov.rows.length * cov.columns.length + cov.rows.length + cov.columns.length + 1)
+    expect(Number(long[2]![3]!.replace(',', '.'))).toBeCloseTo(cov.values[0]![1]!, 12)
+    await page.getByTestId('matrix-measure').selectOption('segments')
+    await expect.poll(() => page.getByTestId('matrix').getAttribute('data-measure')).toBe('segments')
+
+    const codings = parse(await exportCsv(page, 'export-codings', { delimiter: ',', decimalComma: false, bom: false }), { columns: true }) as Record<string, string>[]
+    expect(codings).toHaveLength(m.total!)
+  })
+
+  it('lists the segments behind a cell, and a segment opens the document at its passage', async () => {
+    const m = await demo.api('analysis:matrix', { by: 'cases', measure: 'segments' })
+    // The fullest cell.
+    const { i, j } = m.values.flatMap((row, i) => row.map((v, j) => ({ i, j, v: v ?? 0 }))).sort((a, b) => b.v - a.v)[0]!
+    await cell(page, m.rows[i]!.codeId, j).click()
+    await expect.poll(() => page.getByTestId('segment-item').count()).toBe(m.values[i]![j])
+    const docs = (await demo.api('documents:list', {})).filter((d) => d.caseId === m.columns[j]!.id).map((d) => d.id)
+    const expected = (await demo.api('codings:list', { codeIds: [m.rows[i]!.codeId] })).filter((r) => docs.includes(r.documentId))
+    const listed = await page.$$eval('[data-testid="segment-item"]', (els) => els.map((el) => Number((el as HTMLElement).dataset.codingId)))
+    expect(listed.sort((a, b) => a - b)).toEqual(expected.map((r) => r.id).sort((a, b) => a - b))
+    expect(await page.getByTestId('segments-title').textContent()).toBe(`${m.rows[i]!.path} × ${m.columns[j]!.label}`)
+    await page.screenshot({ path: screenshotPath('30-matrix-cell') })
+
+    // The last one (further into the document), in the coding view.
+    const target = expected.find((r) => r.id === listed.at(-1))!
+    await page.locator(`[data-testid="segment-item"][data-coding-id="${target.id}"]`).click()
+    await page.getByTestId('viewer').waitFor()
+    await expect.poll(() => page.locator('.page-box input').inputValue()).toBe(String(target.pageFrom))
+    expect(await page.locator('.doc-title').textContent()).toBe(target.documentTitle)
+    await page.waitForSelector(`.hl-outline.selected[data-coding-id="${target.id}"]`, { timeout: 20_000 })
+    const outline = (await page.locator(`.hl-outline.selected[data-coding-id="${target.id}"]`).first().boundingBox())!
+    const viewer = (await page.getByTestId('viewer').boundingBox())!
+    expect(outline.y).toBeGreaterThan(viewer.y)
+    expect(outline.y).toBeLessThan(viewer.y + viewer.height)
+    await page.screenshot({ path: screenshotPath('30-matrix-jump') })
+
+    await page.getByTestId('mode-analysis').click()
+    await page.waitForSelector('[data-testid="matrix"] tbody tr')
+  })
+
+  it('draws the same table as stacked bars per case', async () => {
+    const m = await demo.api('analysis:matrix', { by: 'cases', measure: 'segments' })
+    await page.getByTestId('view-chart').click()
+    await page.getByTestId('chart').waitFor()
+    const nonZero = m.values.flat().filter((v) => (v ?? 0) > 0).length
+    expect(await page.getByTestId('chart-piece').count()).toBe(nonZero)
+    expect(await page.locator('.chart-sum').allTextContents()).toEqual(m.columnTotals.map(String))
+    const piece = page.getByTestId('chart-piece').first()
+    const r = Number(await piece.getAttribute('data-r'))
+    const c = Number(await piece.getAttribute('data-c'))
+    await piece.click()
+    await expect.poll(() => page.getByTestId('segment-item').count()).toBe(m.values[r]![c])
+    await page.screenshot({ path: screenshotPath('31-chart') })
+    await page.getByTestId('view-table').click()
+  })
+
+  it('shows co-occurrence of codes as analysis:cooccurrence counts them', async () => {
+    await page.getByTestId('analysis-tab-cooccurrence').click()
+    await page.waitForSelector('[data-testid="cooccurrence"] tbody tr')
+    const c = await demo.api('analysis:cooccurrence', { scope: 'overlap' })
+    const shown = await page.$$eval('[data-testid="cooccurrence"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.textContent))))
+    expect(shown).toEqual(c.values)
+    await page.screenshot({ path: screenshotPath('32-cooccurrence') })
+    await page.getByTestId('cooc-scope').selectOption('document')
+    const d = await demo.api('analysis:cooccurrence', { scope: 'document' })
+    await expect.poll(() => page.$$eval('[data-testid="cooccurrence"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.textContent))))).toEqual(d.values)
+  })
+
+  it('shows per case the evidence per phase beside the assigned phase, flagging where they differ', async () => {
+    await page.getByTestId('analysis-tab-phases').click()
+    await page.waitForSelector('[data-testid="phases"] tbody tr')
+    const p = await demo.api('analysis:phases', {})
+    const flagged = await page.$$eval('[data-testid="phases"] tbody tr[data-differs="true"]', (trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.caseId)))
+    expect(flagged).toEqual(p.cases.filter((c) => c.differs).map((c) => c.caseId))
+    expect(flagged.length).toBeGreaterThan(0)
+    const first = p.cases[0]!
+    const segments = await page.$$eval(`[data-testid="phases"] tr[data-case-id="${first.caseId}"] td[data-phase]`, (tds) => tds.map((td) => Number((td as HTMLElement).dataset.value)))
+    expect(segments).toEqual(first.segments)
+    await page.screenshot({ path: screenshotPath('33-phases') })
+  })
+
+  it('shows the figures of agreement:measure with a plain-language reading, and exports them', async () => {
+    await page.getByTestId('analysis-tab-agreement').click()
+    await page.waitForSelector('[data-testid="agreement-table"] [data-testid="agreement-total"]')
+    const seg = await demo.api('agreement:measure', { coders: CODERS, level: 'segment', overlap: 90 })
+    const total = page.getByTestId('agreement-total')
+    expect(await total.locator('td[data-k="units"]').textContent()).toBe(String(seg.total.units))
+    expect(await total.locator('td[data-k="percent"]').textContent()).toBe(pct(seg.total.percent.value!))
+    expect(await total.locator('td[data-k="kappa"]').textContent()).toBe(coef(seg.total.kappa.value!))
+    expect(await total.locator('td[data-k="reading"]').textContent()).toBe(`${band(seg.total.kappa.value!)} (on κ)`)
+    const rows = page.getByTestId('agreement-row')
+    expect(await rows.count()).toBe(seg.byCode.length)
+    for (const k of [0, 7, 13]) {
+      const r = seg.byCode[k]!
+      const row = page.locator(`[data-testid="agreement-row"][data-code-id="${r.codeId}"]`)
+      expect(await row.locator('td[data-k="kappa"]').textContent()).toBe(coef(r.kappa.value!))
+      expect(await row.locator('td[data-k="reading"]').textContent()).toBe(`${band(r.kappa.value!)} (on κ)`)
+    }
+    expect(await page.getByTestId('reading-legend').textContent()).toContain('α ≥ 0.800 reliable')
+
+    await page.getByTestId('agreement-level').selectOption('character')
+    await expect.poll(() => page.getByTestId('agreement-table').getAttribute('data-level')).toBe('character')
+    const chr = await demo.api('agreement:measure', { coders: CODERS, level: 'character' })
+    const alpha = chr.total.alpha!
+    expect(await total.locator('td[data-k="alpha"]').textContent()).toBe(`${coef(alpha.value!)} [${coef(alpha.low!)}; ${coef(alpha.high!)}]`)
+    expect(await total.locator('td[data-k="reading"]').textContent()).toBe(`${band(alpha.value!)} (on α)`)
+    await page.screenshot({ path: screenshotPath('34-agreement') })
+
+    const csv = parse(await exportCsv(page, 'export-agreement', { delimiter: ',', decimalComma: false, bom: false }), { columns: true }) as Record<string, string>[]
+    expect(csv).toHaveLength(chr.byCode.length + 1)
+    const last = csv.at(-1)!
+    expect(last.code).toBe('total')
+    expect(Number(last.alpha)).toBeCloseTo(alpha.value!, 12)
+    expect(Number(last.kappa)).toBeCloseTo(chr.total.kappa.value!, 12)
+    expect(last.reading).toBe(`${band(alpha.value!)} (on α)`)
+    await page.getByTestId('agreement-level').selectOption('segment')
+  })
+
+  it('settles a disagreement into the consensus coder: it leaves the list, and undo brings it back', async () => {
+    await page.getByTestId('analysis-tab-disagreements').click()
+    const all = await demo.api('agreement:disagreements', { coders: CODERS, overlap: 90 })
+    await expect.poll(() => page.getByTestId('disagreement').count()).toBe(all.length)
+    expect(await page.getByTestId('review-summary').textContent()).toBe(`${all.length} open · 0 settled · ${all.length} places`)
+
+    // A place where both coders coded, but differently.
+    const d = all.find((x) => x.missing.length === 0 && x.overlap > 30)!
+    await page.locator(`[data-key="${d.key}"]`).click()
+    const ids = d.segments.map((s) => String(s.codingId))
+    await page.waitForFunction(
+      (want) => [...document.querySelectorAll<HTMLElement>('[data-testid="disagreement-page"] canvas.hl-canvas')].some((c) => want.every((id) => (c.dataset.codingIds ?? '').split(' ').includes(id))),
+      ids,
+      { timeout: 20_000 },
+    )
+    // Each coder named in the stripes beside the page.
+    expect(new Set(await page.locator('[data-testid="disagreement-page"] .stripe-label').allTextContents())).toEqual(new Set(CODERS))
+    await page.screenshot({ path: screenshotPath('35-disagreements') })
+
+    const anna = d.segments.filter((s) => s.coder === CODERS[0])
+    await page.getByTestId('accept-0').click()
+    await expect.poll(() => page.locator(`[data-key="${d.key}"]`).count()).toBe(0)
+    await expect.poll(() => page.getByTestId('review-summary').textContent()).toBe(`${all.length - 1} open · 1 settled · ${all.length} places`)
+    const settled = (await demo.api('agreement:disagreements', { coders: CODERS, overlap: 90 })).find((x) => x.key === d.key)!
+    expect(settled.consensus.map((s) => [s.start, s.end])).toEqual(anna.map((s) => [s.start, s.end]))
+    expect((await demo.api('history:state', {})).undoLabel).toBe('agreement-settle')
+
+    await page.getByTestId('undo-decision').click()
+    await expect.poll(() => page.locator(`[data-key="${d.key}"]`).count()).toBe(1)
+    await expect.poll(() => page.getByTestId('review-summary').textContent()).toBe(`${all.length} open · 0 settled · ${all.length} places`)
+    expect((await demo.api('agreement:disagreements', { coders: CODERS, overlap: 90 })).find((x) => x.key === d.key)!.consensus).toEqual([])
+
+    // "Neither" leaves nothing in the file to undo; the list still forgets and recalls it.
+    await page.locator(`[data-key="${d.key}"]`).click()
+    await page.keyboard.press('n')
+    await expect.poll(() => page.locator(`[data-key="${d.key}"]`).count()).toBe(0)
+    await page.getByTestId('undo-decision').click()
+    await expect.poll(() => page.locator(`[data-key="${d.key}"]`).count()).toBe(1)
+    expect((await demo.api('history:state', {})).canUndo).toBe(false)
+  })
+
+  it('loads without CSP violations or script errors', () => {
+    expect(problems).toEqual([])
+  })
+})
+
+describe.skipIf(!hasChromium())('a matrix of 100 codes × 200 documents', () => {
+  const tmp = tempDir('werkbank-analysis-big-')
+  const uiDir = join(tmp.dir, 'ui')
+  const problems: string[] = []
+  let browser: Browser
+  let big: Running
+
+  beforeAll(async () => {
+    const built = buildUi(uiDir)
+    const pdfDir = join(tmp.dir, 'pdf')
+    mkdirSync(pdfDir)
+    const paths: string[] = []
+    for (let n = 1; n <= 200; n++) {
+      const doc = await PDFDocument.create()
+      doc.setCreationDate(new Date(0))
+      doc.setModificationDate(new Date(0))
+      const font = await doc.embedFont(StandardFonts.Helvetica)
+      const pdfPage = doc.addPage([420, 300])
+      for (let l = 0; l < 6; l++) pdfPage.drawText(`Report ${n}, line ${l + 1}: the team met and talked about the project.`, { x: 20, y: 260 - l * 20, size: 10, font })
+      const path = join(pdfDir, `report-${String(n).padStart(3, '0')}.pdf`)
+      writeFileSync(path, await doc.save())
+      paths.push(path)
+    }
+    const studyPath = join(tmp.dir, 'big.werkbank')
+    await withStudy(studyPath, async (call) => {
+      const outcomes = await call('documents:import', { paths })
+      if (outcomes.some((o) => o.status !== 'imported')) throw new Error('import failed')
+      const coder = await call('coders:ensure', { name: 'Anna de Vries' })
+      const codes: number[] = []
+      for (let a = 0; a < 10; a++) {
+        const parent = await call('codes:create', { parentId: null, name: `Theme ${a}` })
+        codes.push(parent.id)
+        for (let b = 1; b <= 9; b++) codes.push((await call('codes:create', { parentId: parent.id, name: `Theme ${a}.${b}` })).id)
+      }
+      for (const d of await call('documents:list', {})) {
+        for (let k = 0; k < 10; k++) {
+          const start = (k * 37) % (d.charCount - 30)
+          await call('codings:create', { documentId: d.id, codeId: codes[(d.id * 7 + k * 13) % codes.length]!, coderId: coder.id, start, end: start + 20 })
+        }
+      }
+    })
+    await built
+    browser = await launchChromium()
+    big = await open(browser, studyPath, uiDir, problems)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await big?.server.close()
+    tmp.remove()
+  })
+
+  it('renders the codes × documents table in under a second, and sorts it without asking the core again', async () => {
+    const page = big.page
+    await page.goto(big.server.pageUrl)
+    await page.getByTestId('mode-analysis').click()
+    await page.waitForSelector('[data-testid="matrix"] tbody tr')
+    await page.evaluate(() => performance.clearMeasures('werkbank:matrix-render'))
+    const t0 = await page.evaluate(() => performance.now())
+    await page.getByTestId('matrix-by').selectOption('documents')
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="matrix"] thead th[data-col-key]').length === 200, undefined, { timeout: 10_000 })
+    const elapsed = (await page.evaluate(() => performance.now())) - t0
+    const render = await page.evaluate(() => performance.getEntriesByName('werkbank:matrix-render').map((e) => e.duration))
+    expect(await page.locator('[data-testid="matrix"] tbody tr').count()).toBe(100)
+    expect(await page.locator('[data-testid="matrix"] td.mx-cell').count()).toBe(100 * 200)
+    expect(render.length).toBeGreaterThan(0)
+    console.log(`100 × 200 matrix: rendered in ${Math.round(render.at(-1)!)} ms, ${Math.round(elapsed)} ms from the choice to the table`)
+    expect(render.at(-1)!).toBeLessThan(1000)
+    expect(elapsed).toBeLessThan(2000)
+
+    const m = await big.api('analysis:matrix', { by: 'documents', measure: 'segments' })
+    expect(await page.getByTestId('matrix-total').textContent()).toBe(en(0).format(m.total!))
+    const requests: string[] = []
+    page.on('request', (r) => requests.push(r.url()))
+    const s0 = await page.evaluate(() => performance.now())
+    await page.getByTestId('sort-total').click()
+    const want = m.rows.map((r, i) => ({ id: r.codeId, v: m.rowTotals[i]!, i })).sort((a, b) => b.v - a.v || a.i - b.i).map((x) => x.id)
+    await expect.poll(() => rowIds(page)).toEqual(want)
+    const sorted = (await page.evaluate(() => performance.now())) - s0
+    expect(sorted).toBeLessThan(1000)
+    expect(requests.filter((u) => u.includes('/api/'))).toEqual([])
+    expect(problems).toEqual([])
+  })
+})
