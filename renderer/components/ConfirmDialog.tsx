@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react'
 import { useT } from '../i18n'
+import { Modal } from './Modal'
 
 interface Props {
   title: string
@@ -10,21 +10,16 @@ interface Props {
   onCancel(): void
 }
 
-/** A modal question; Escape or Cancel says no. */
+/** A modal question; Escape or Cancel says no (and Cancel has the focus). */
 export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm, onCancel }: Props) {
   const t = useT()
-  const cancelRef = useRef<HTMLButtonElement>(null)
-  useEffect(() => cancelRef.current?.focus(), [])
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <div className="modal" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title">
-        <h2 id="confirm-title">{title}</h2>
-        <div className="modal-body">{children}</div>
-        <div className="modal-actions">
-          <button ref={cancelRef} type="button" onClick={onCancel}>{t('cancel')}</button>
-          <button type="button" className={danger ? 'danger' : 'primary'} onClick={onConfirm}>{confirmLabel}</button>
-        </div>
+    <Modal title={title} onClose={onCancel} role="alertdialog" onSubmit={onConfirm}>
+      <div className="modal-body">{children}</div>
+      <div className="modal-actions">
+        <button type="button" onClick={onCancel} data-autofocus>{t('cancel')}</button>
+        <button type="submit" className={danger ? 'danger' : 'primary'}>{confirmLabel}</button>
       </div>
-    </div>
+    </Modal>
   )
 }

@@ -72,10 +72,19 @@ export interface ItemPiece {
  */
 export function itemPieces(page: Pick<PageLayout, 'spans' | 'lengths'>, from: number, to: number): ItemPiece[] {
   const pieces: ItemPiece[] = []
-  for (let i = 0; i < page.spans.length; i++) {
+  // Items stand in text order: start at the last one that begins at or before `from`.
+  let lo = 0
+  let hi = page.spans.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (page.spans[mid]! <= from) lo = mid + 1
+    else hi = mid
+  }
+  for (let i = Math.max(0, lo - 1); i < page.spans.length; i++) {
     const s = page.spans[i]!
+    if (s >= to) break
     const len = page.lengths[i] ?? 0
-    if (len === 0 || s >= to) continue
+    if (len === 0) continue
     const a = Math.max(from, s)
     const b = Math.min(to, s + len)
     if (b > a) pieces.push({ item: i, from: a - s, to: b - s })

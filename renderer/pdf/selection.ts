@@ -3,7 +3,7 @@
  * and a document range becomes boxes over the text-layer items. Text-layer item spans carry
  * `data-i` (their item index); their page element carries `data-page-no`.
  */
-import { itemPieces, mergeLineRects, pageSlice, rangeBetween, type PageLayout, type TextPoint, type UnitRect } from './offsets'
+import { offsetOf, rangeBetween, type PageLayout, type TextPoint } from './offsets'
 
 export const ITEM_SELECTOR = '.textLayer span[data-i]'
 
@@ -59,27 +59,27 @@ export function selectionRange(
 }
 
 /**
- * Boxes (0..1 of the page) that document range [start, end) covers on one rendered page,
- * measured from the text-layer items themselves, so they sit on the words at any zoom.
+ * The document offset at a point on the screen (for dragging the end of a coding): the caret
+ * position under the pointer, snapped to text as a selection boundary is.
  */
-export function rangeRects(pageEl: HTMLElement, layout: PageLayout, start: number, end: number): UnitRect[] {
-  const slice = pageSlice(layout, start, end)
-  if (!slice) return []
-  const box = pageEl.getBoundingClientRect()
-  if (box.width === 0 || box.height === 0) return []
-  const spans = new Map<number, HTMLElement>()
-  for (const s of pageEl.querySelectorAll<HTMLElement>(ITEM_SELECTOR)) spans.set(Number(s.dataset.i), s)
-  const rects: UnitRect[] = []
-  const range = document.createRange()
-  for (const piece of itemPieces(layout, slice[0], slice[1])) {
-    const text = spans.get(piece.item)?.firstChild
-    if (!text || text.nodeType !== Node.TEXT_NODE) continue
-    const len = (text.textContent ?? '').length
-    range.setStart(text, Math.min(piece.from, len))
-    range.setEnd(text, Math.min(piece.to, len))
-    const r = range.getBoundingClientRect()
-    if (r.width === 0 && r.height === 0) continue
-    rects.push({ x: (r.left - box.left) / box.width, y: (r.top - box.top) / box.height, w: r.width / box.width, h: r.height / box.height })
+export function offsetAtPoint(
+  root: Element,
+  x: number,
+  y: number,
+  side: 'start' | 'end',
+  layouts: ReadonlyMap<number, PageLayout>,
+): number | null {
+  const caret = document.caretPositionFromPoint?.(x, y)
+  let node: Node | null = caret?.offsetNode ?? null
+  let offset = caret?.offset ?? 0
+  if (!node) {
+    const range = document.caretRangeFromPoint?.(x, y)
+    node = range?.startContainer ?? null
+    offset = range?.startOffset ?? 0
   }
-  return mergeLineRects(rects)
+  if (!node || !root.contains(node)) return null
+  const point = boundaryPoint(root, node, offset, side)
+  if (!point) return null
+  const layout = layouts.get(point.pageNo)
+  return layout ? offsetOf(layout, point.item, point.char) : null
 }

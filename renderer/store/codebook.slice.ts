@@ -16,6 +16,12 @@ export interface CodebookSlice {
   createCode(parentId: number | null, name: string, colour?: string): Promise<Code | null>
   renameCode(id: number, name: string): Promise<void>
   recolourCode(id: number, colour: string): Promise<void>
+  /** Saves changed fields of a code (name, colour, definition, inclusion, exclusion, example). */
+  updateCode(id: number, fields: Partial<Pick<Code, 'name' | 'colour' | 'definition' | 'inclusion' | 'exclusion' | 'example'>>): Promise<boolean>
+  /** Puts a code under another one (null: top level); the core refuses a cycle. */
+  moveCode(id: number, parentId: number | null): Promise<boolean>
+  /** Merges a code (with its subcodes and codings) into another one. */
+  mergeCodes(sourceId: number, targetId: number): Promise<boolean>
   deleteCode(id: number): Promise<void>
   applyTemplate(): Promise<void>
   markRecent(codeId: number): void
@@ -69,6 +75,46 @@ export const createCodebookSlice: StateCreator<AppState, [], [], CodebookSlice> 
       get().report(e)
     }
     await get().refreshAll()
+  },
+
+  updateCode: async (id, fields) => {
+    try {
+      if (Object.keys(fields).length > 0) await call('codes:update', { id, ...fields })
+      return true
+    } catch (e) {
+      get().report(e)
+      return false
+    } finally {
+      await get().refreshAll()
+    }
+  },
+
+  moveCode: async (id, parentId) => {
+    const code = get().codes.byId[id]
+    if (!code || code.parentId === parentId) return true
+    try {
+      await call('codes:move', { id, parentId })
+      get().notify({ key: 'codeMoved', params: { name: code.name } })
+      return true
+    } catch (e) {
+      get().report(e)
+      return false
+    } finally {
+      await get().refreshAll()
+    }
+  },
+
+  mergeCodes: async (sourceId, targetId) => {
+    try {
+      await call('codes:merge', { sourceId, targetId })
+      if (get().retrievalCodeId === sourceId) set({ retrievalCodeId: targetId })
+      return true
+    } catch (e) {
+      get().report(e)
+      return false
+    } finally {
+      await get().refreshAll()
+    }
   },
 
   deleteCode: async (id) => {

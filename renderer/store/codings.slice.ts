@@ -1,23 +1,46 @@
 import type { StateCreator } from 'zustand'
-import type { CodingRow } from '../../shared/types'
+import type { CodingRow, SearchHit } from '../../shared/types'
 import { call } from '../api/client'
 import { subtreeIds } from '../features/codebook/code-tree'
 import type { AppState } from './index'
 
+/** A rectangle on a page, 0..1 of the page from the top left. */
+export interface UnitArea {
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+export interface SearchState {
+  query: string
+  hits: SearchHit[]
+  busy: boolean
+  /** The query the hits belong to ('' before the first search). */
+  done: string
+}
+
 export interface CodingsSlice {
-  /** The codings of the open document. */
+  /** The codings of the open document (of the coders shown). */
   codingRows: { byId: Record<number, CodingRow>; order: number[] }
   selectedCodingId: number | null
   retrievalCodeId: number | null
+  /** Retrieval takes the code's subcodes along. */
+  retrievalSubcodes: boolean
   retrieval: CodingRow[]
+  search: SearchState
 
   loadCodings(): Promise<void>
   applyCode(codeId: number, start: number, end: number): Promise<boolean>
+  applyArea(codeId: number, page: number, rect: UnitArea): Promise<boolean>
   selectCoding(id: number | null): void
   recode(id: number, codeId: number): Promise<void>
+  resizeCoding(id: number, start: number, end: number): Promise<boolean>
   saveMemo(id: number, memo: string): Promise<boolean>
   deleteCoding(id: number): Promise<void>
   showRetrieval(codeId: number | null): Promise<void>
+  setRetrievalSubcodes(on: boolean): Promise<void>
+  runSearch(query: string): Promise<void>
   /** Reloads everything a change may have touched (after an edit, undo or redo). */
   refreshAll(): Promise<void>
 }
@@ -26,7 +49,9 @@ export const createCodingsSlice: StateCreator<AppState, [], [], CodingsSlice> = 
   codingRows: { byId: {}, order: [] },
   selectedCodingId: null,
   retrievalCodeId: null,
+  retrievalSubcodes: true,
   retrieval: [],
+  search: { query: '', hits: [], busy: false, done: '' },
 
   loadCodings: async () => {
     const documentId = get().documentId
@@ -34,7 +59,8 @@ export const createCodingsSlice: StateCreator<AppState, [], [], CodingsSlice> = 
       set({ codingRows: { byId: {}, order: [] } })
       return
     }
-    const rows = await call('codings:list', { documentId })
+    const coderIds = get().visibleCoderIds()
+    const rows = coderIds?.length === 0 ? [] : await call('codings:list', { documentId, ...(coderIds ? { coderIds } : {}) })
     if (get().documentId !== documentId) return
     const byId: Record<number, CodingRow> = {}
     for (const r of rows) byId[r.id] = r
@@ -59,6 +85,21 @@ export const createCodingsSlice: StateCreator<AppState, [], [], CodingsSlice> = 
     }
   },
 
+  applyArea: async (codeId, page, rect) => {
+    const { documentId, coder } = get()
+    if (documentId === null || coder === null) return false
+    try {
+      const coding = await call('codings:createArea', { documentId, codeId, coderId: coder.id, page, rect })
+      get().markRecent(codeId)
+      set({ selectedCodingId: coding.id })
+      await get().refreshAll()
+      return true
+    } catch (e) {
+      get().report(e)
+      return false
+    }
+  },
+
   selectCoding: (selectedCodingId) => set({ selectedCodingId }),
 
   recode: async (id, codeId) => {
@@ -69,6 +110,20 @@ export const createCodingsSlice: StateCreator<AppState, [], [], CodingsSlice> = 
       get().report(e)
     }
     await get().refreshAll()
+  },
+
+  resizeCoding: async (id, start, end) => {
+    try {
+      const coding = await call('codings:update', { id, start, end })
+      // Growing into a neighbour of the same code joins the two: follow the one that remains.
+      if (coding.id !== id) set({ selectedCodingId: coding.id })
+      return true
+    } catch (e) {
+      get().report(e)
+      return false
+    } finally {
+      await get().refreshAll()
+    }
   },
 
   saveMemo: async (id, memo) => {
@@ -99,18 +154,36 @@ export const createCodingsSlice: StateCreator<AppState, [], [], CodingsSlice> = 
       return
     }
     try {
-      const ids = subtreeIds(Object.values(get().codes.byId), codeId)
-      const rows = await call('codings:list', { codeIds: ids })
+      const ids = get().retrievalSubcodes ? subtreeIds(Object.values(get().codes.byId), codeId) : [codeId]
+      const coderIds = get().visibleCoderIds()
+      const rows = coderIds?.length === 0 ? [] : await call('codings:list', { codeIds: ids, ...(coderIds ? { coderIds } : {}) })
       if (get().retrievalCodeId === codeId) set({ retrieval: rows })
     } catch (e) {
       get().report(e)
     }
   },
 
+  setRetrievalSubcodes: async (retrievalSubcodes) => {
+    set({ retrievalSubcodes })
+    const code = get().retrievalCodeId
+    if (code !== null) await get().showRetrieval(code)
+  },
+
+  runSearch: async (query) => {
+    set((s) => ({ search: { ...s.search, query, busy: true } }))
+    try {
+      const hits = query.trim() === '' ? [] : await call('search:query', { query, limit: 500 })
+      if (get().search.query === query) set({ search: { query, hits, busy: false, done: query } })
+    } catch (e) {
+      set((s) => ({ search: { ...s.search, busy: false } }))
+      get().report(e)
+    }
+  },
+
   refreshAll: async () => {
     try {
-      await Promise.all([get().loadCodes(), get().refreshDocuments(), get().refreshHistory()])
-      await get().loadCodings()
+      await Promise.all([get().loadCodes(), get().refreshDocuments(), get().refreshHistory(), get().loadCoders()])
+      await Promise.all([get().loadCodings(), get().loadMyCounts()])
       const code = get().retrievalCodeId
       if (code !== null) await get().showRetrieval(code in get().codes.byId ? code : null)
     } catch (e) {

@@ -5,6 +5,7 @@ import type { Case, Coder, DocumentSummary, HistoryState, ImportProgress, StudyI
 import { ApiError, call, uploadPdf } from '../api/client'
 import type { StringKey } from '../i18n/strings'
 import type { AppState } from './index'
+import { clampPane, DEFAULT_PANES, loadWorkspace, type CodingView, type PaneSizes } from './workspace'
 
 export interface Notice {
   key: StringKey
@@ -21,18 +22,52 @@ export function rememberedCoder(): string {
   }
 }
 
+/** One file of an import, as the import list shows it. */
+export interface ImportItem {
+  id: number
+  file: string
+  status: 'waiting' | 'running' | 'imported' | 'duplicate' | 'error'
+  page: number
+  pages: number
+  /** Progress events seen for this file. */
+  events: number
+  error?: AppError
+  warning?: 'no-text-layer'
+  documentId?: number
+}
+
+/** Where imported files go: no case, an existing case, or a case made for them. */
+export type ImportTarget = { caseId: number | null } | { newCase: string }
+
+/** Codings per code and per document of one coder (blind mode shows only these counts). */
+export interface CodingCounts {
+  byCode: Record<number, number>
+  byDocument: Record<number, number>
+}
+
 export interface StudySlice {
   lang: Lang
   info: StudyInfo | null
   cases: Case[]
   documents: DocumentSummary[]
   coder: Coder | null
+  coders: Coder[]
+  /** Whose codings are shown, and blind mode. */
+  view: CodingView
+  /** In blind mode: my own counts (the core's counts include the other coders). */
+  myCounts: CodingCounts | null
   /** True once the first load has been tried (the coder prompt waits for it). */
   ready: boolean
+  /** The coder prompt was asked for (switching to a new coder). */
+  askCoder: boolean
   history: HistoryState
   error: AppError | null
   notice: Notice | null
   importProgress: ImportProgress | null
+  imports: ImportItem[]
+  /** Files waiting for the import dialog (case choice). */
+  importQueue: File[] | null
+  panes: PaneSizes
 
   setLang(lang: Lang): void
   /** Shows an error from the API (translated by the UI) or an unexpected one. */
@@ -42,15 +77,31 @@ export interface StudySlice {
   loadStudy(): Promise<void>
   refreshDocuments(): Promise<void>
   refreshHistory(): Promise<void>
+  loadCoders(): Promise<void>
   ensureCoder(name: string): Promise<boolean>
-  forgetCoder(): void
-  uploadFiles(files: readonly File[], caseId: number | null): Promise<void>
+  setAskCoder(ask: boolean): void
+  setView(view: Partial<CodingView>): Promise<void>
+  /** The coders whose codings are shown; undefined: all. */
+  visibleCoderIds(): number[] | undefined
+  loadMyCounts(): Promise<void>
+
+  createCase(name: string): Promise<Case | null>
+  renameCase(id: number, name: string): Promise<boolean>
+  setCaseAttributes(id: number, changes: Record<string, string>): Promise<boolean>
+  assignDocumentCase(documentId: number, caseId: number | null): Promise<void>
+  renameDocument(id: number, title: string): Promise<boolean>
+
+  queueImport(files: File[] | null): void
+  importFiles(files: readonly File[], target: ImportTarget): Promise<void>
+  clearImports(): void
   setImportProgress(p: ImportProgress | null): void
+  setPane(kind: keyof PaneSizes, px: number): void
   undo(): Promise<void>
   redo(): Promise<void>
 }
 
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }
+let importIds = 0
 
 export const createStudySlice = (lang: Lang): StateCreator<AppState, [], [], StudySlice> => (set, get) => ({
   lang,
@@ -58,11 +109,18 @@ export const createStudySlice = (lang: Lang): StateCreator<AppState, [], [], Stu
   cases: [],
   documents: [],
   coder: null,
+  coders: [],
+  view: { scope: 'all', coderId: null, blind: false },
+  myCounts: null,
   ready: false,
+  askCoder: false,
   history: NO_HISTORY,
   error: null,
   notice: null,
   importProgress: null,
+  imports: [],
+  importQueue: null,
+  panes: DEFAULT_PANES,
 
   setLang: (lang) => set({ lang }),
   report: (e) => {
@@ -82,10 +140,21 @@ export const createStudySlice = (lang: Lang): StateCreator<AppState, [], [], Stu
         call('history:state', {}),
       ])
       set({ info, cases, documents, history })
-      await get().loadCodes()
+      const ws = loadWorkspace(info.path)
+      set((s) => ({
+        panes: { ...s.panes, ...ws.panes },
+        view: { ...s.view, ...ws.view },
+        retrievalSubcodes: ws.retrievalSubcodes ?? s.retrievalSubcodes,
+        showStripes: ws.showStripes ?? s.showStripes,
+      }))
+      await Promise.all([get().loadCodes(), get().loadCoders()])
       get().loadRecent()
       const name = rememberedCoder()
       if (name) await get().ensureCoder(name)
+      if (ws.documentId !== undefined && documents.some((d) => d.id === ws.documentId)) {
+        if (ws.zoomMode === 'manual' && ws.scale !== undefined) get().setScale(ws.scale, 'manual')
+        await get().openDocument(ws.documentId, ws.page)
+      }
     } catch (e) {
       get().report(e)
     } finally {
@@ -102,6 +171,10 @@ export const createStudySlice = (lang: Lang): StateCreator<AppState, [], [], Stu
     set({ history: await call('history:state', {}) })
   },
 
+  loadCoders: async () => {
+    set({ coders: await call('coders:list', {}) })
+  },
+
   ensureCoder: async (name) => {
     try {
       const coder = await call('coders:ensure', { name })
@@ -110,8 +183,15 @@ export const createStudySlice = (lang: Lang): StateCreator<AppState, [], [], Stu
       } catch {
         // Asked again next time.
       }
-      set({ coder })
-      await get().refreshHistory()
+      const changed = get().coder?.id !== coder.id
+      set({ coder, askCoder: false })
+      await Promise.all([get().refreshHistory(), get().loadCoders()])
+      if (changed) {
+        // "Mine" means someone else now; the shown codings follow.
+        await Promise.all([get().loadCodings(), get().loadMyCounts()])
+        const code = get().retrievalCodeId
+        if (code !== null) await get().showRetrieval(code)
+      }
       return true
     } catch (e) {
       get().report(e)
@@ -119,38 +199,161 @@ export const createStudySlice = (lang: Lang): StateCreator<AppState, [], [], Stu
     }
   },
 
-  forgetCoder: () => {
-    try {
-      localStorage.removeItem(CODER_KEY)
-    } catch {
-      // Nothing remembered anyway.
-    }
-    set({ coder: null })
+  setAskCoder: (askCoder) => set({ askCoder }),
+
+  setView: async (change) => {
+    set((s) => ({ view: { ...s.view, ...change } }))
+    await Promise.all([get().loadCodings(), get().loadMyCounts()])
+    const code = get().retrievalCodeId
+    if (code !== null) await get().showRetrieval(code)
   },
 
-  uploadFiles: async (files, caseId) => {
+  visibleCoderIds: () => {
+    const { view, coder } = get()
+    if (view.blind || view.scope === 'mine') return coder ? [coder.id] : []
+    if (view.scope === 'coder' && view.coderId !== null) return [view.coderId]
+    return undefined
+  },
+
+  loadMyCounts: async () => {
+    const { view, coder } = get()
+    if (!view.blind || !coder) {
+      if (get().myCounts !== null) set({ myCounts: null })
+      return
+    }
+    const rows = await call('codings:list', { coderIds: [coder.id] })
+    const byCode: Record<number, number> = {}
+    const byDocument: Record<number, number> = {}
+    for (const r of rows) {
+      byCode[r.codeId] = (byCode[r.codeId] ?? 0) + 1
+      byDocument[r.documentId] = (byDocument[r.documentId] ?? 0) + 1
+    }
+    set({ myCounts: { byCode, byDocument } })
+  },
+
+  createCase: async (name) => {
+    try {
+      const created = await call('cases:create', { name })
+      await Promise.all([get().refreshDocuments(), get().refreshHistory()])
+      return created
+    } catch (e) {
+      get().report(e)
+      return null
+    }
+  },
+
+  renameCase: async (id, name) => {
+    try {
+      await call('cases:rename', { id, name })
+      return true
+    } catch (e) {
+      get().report(e)
+      return false
+    } finally {
+      await get().refreshAll()
+    }
+  },
+
+  setCaseAttributes: async (id, changes) => {
+    try {
+      for (const [name, value] of Object.entries(changes)) await call('cases:setAttribute', { id, name, value })
+      return true
+    } catch (e) {
+      get().report(e)
+      return false
+    } finally {
+      await get().refreshAll()
+    }
+  },
+
+  assignDocumentCase: async (documentId, caseId) => {
+    try {
+      await call('documents:assignCase', { documentId, caseId })
+    } catch (e) {
+      get().report(e)
+    }
+    await get().refreshAll()
+  },
+
+  renameDocument: async (id, title) => {
+    try {
+      await call('documents:rename', { id, title })
+      return true
+    } catch (e) {
+      get().report(e)
+      return false
+    } finally {
+      await get().refreshAll()
+    }
+  },
+
+  queueImport: (importQueue) => set({ importQueue: importQueue && importQueue.length > 0 ? importQueue : null }),
+
+  importFiles: async (files, target) => {
+    let caseId: number | null
+    if ('newCase' in target) {
+      const created = await get().createCase(target.newCase)
+      if (!created) return
+      caseId = created.id
+    } else {
+      caseId = target.caseId
+    }
+    const items: ImportItem[] = files.map((f) => ({ id: ++importIds, file: f.name, status: 'waiting', page: 0, pages: 0, events: 0 }))
+    set((s) => ({ imports: [...s.imports.filter((i) => i.status === 'waiting' || i.status === 'running'), ...items] }))
+    const update = (id: number, change: Partial<ImportItem>) =>
+      set((s) => ({ imports: s.imports.map((i) => (i.id === id ? { ...i, ...change } : i)) }))
+
     let opened: number | null = null
-    for (const file of files) {
+    let imported = 0
+    let failed = 0
+    for (const [n, file] of files.entries()) {
+      const item = items[n]!
+      update(item.id, { status: 'running' })
       try {
         const outcome = await uploadPdf(file, caseId)
-        if (outcome.status === 'error') get().report(new ApiError(outcome.error))
-        else if (outcome.status === 'duplicate') get().notify({ key: 'duplicate', params: { file: outcome.file } })
-        else {
-          get().notify(outcome.warning === 'no-text-layer'
-            ? { key: 'noTextLayer', params: { file: outcome.file } }
-            : { key: 'imported', params: { file: outcome.file, pages: outcome.pages } })
+        if (outcome.status === 'error') {
+          failed++
+          update(item.id, { status: 'error', error: outcome.error })
+        } else if (outcome.status === 'duplicate') {
+          update(item.id, { status: 'duplicate', documentId: outcome.documentId })
+        } else {
+          imported++
+          update(item.id, {
+            status: 'imported',
+            page: outcome.pages,
+            pages: outcome.pages,
+            documentId: outcome.documentId,
+            ...(outcome.warning ? { warning: outcome.warning } : {}),
+          })
           opened ??= outcome.documentId
         }
       } catch (e) {
-        get().report(e)
+        failed++
+        update(item.id, { status: 'error', error: e instanceof ApiError ? e.error : { code: 'internal', params: { detail: String((e as Error)?.message ?? e) } } })
       }
     }
     set({ importProgress: null })
+    get().notify({ key: failed > 0 ? 'importDoneErrors' : 'importDone', params: { imported, failed } })
     await get().refreshDocuments().catch(get().report)
     if (opened !== null && get().documentId === null) await get().openDocument(opened)
   },
 
-  setImportProgress: (importProgress) => set({ importProgress }),
+  clearImports: () => set((s) => ({ imports: s.imports.filter((i) => i.status === 'waiting' || i.status === 'running') })),
+
+  setImportProgress: (importProgress) => {
+    set({ importProgress })
+    if (!importProgress) return
+    // Uploads go one at a time: the event belongs to the file that is running.
+    set((s) => ({
+      imports: s.imports.map((i) =>
+        i.status === 'running' && i.file === importProgress.file
+          ? { ...i, page: importProgress.page, pages: importProgress.pages, events: i.events + 1 }
+          : i,
+      ),
+    }))
+  },
+
+  setPane: (kind, px) => set((s) => ({ panes: { ...s.panes, [kind]: clampPane(kind, px) } })),
 
   undo: async () => {
     try {

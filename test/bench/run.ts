@@ -14,6 +14,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<BenchRow[]> }>>
   stats: () => import('./stats.bench'),
   agreement: () => import('./agreement.bench'),
   matrix: () => import('./matrix.bench'),
+  ui: () => import('./ui.bench'),
 }
 
 const wanted = process.argv.slice(2)

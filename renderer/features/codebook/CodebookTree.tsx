@@ -1,31 +1,194 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Code } from '../../../shared/types'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { NameInput } from '../../components/NameInput'
 import { useT } from '../../i18n'
 import { useApp } from '../../store'
 import { buildTree, filterTree, type CodeNode } from './code-tree'
+import { CodeDetailsDialog } from './CodeDetailsDialog'
+import { MergeDialog } from './MergeDialog'
+import { treeKey, type VisibleRow } from './tree-nav'
 
+const DRAG_TYPE = 'application/x-werkbank-code'
+
+/**
+ * The codebook as an ARIA tree: arrow keys move and fold, Enter shows the code's codings, F2
+ * renames, Insert adds a subcode, Alt+Enter opens the details, Delete deletes. Drag a code
+ * onto another to make it a subcode there, or onto "top level".
+ */
 export function CodebookTree() {
   const t = useT()
   const byId = useApp((s) => s.codes.byId)
   const order = useApp((s) => s.codes.order)
   const filter = useApp((s) => s.codeFilter)
   const retrievalCodeId = useApp((s) => s.retrievalCodeId)
+  const myCounts = useApp((s) => s.myCounts)
   const [adding, setAdding] = useState<{ parentId: number | null } | null>(null)
   const [renaming, setRenaming] = useState<number | null>(null)
   const [deleting, setDeleting] = useState<CodeNode | null>(null)
+  const [details, setDetails] = useState<number | null>(null)
+  const [merging, setMerging] = useState<number | null>(null)
+  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set())
+  const [focused, setFocused] = useState<number | null>(null)
+  const [dragId, setDragId] = useState<number | null>(null)
+  const [dropTarget, setDropTarget] = useState<number | 'root' | null>(null)
+  const items = useRef(new Map<number, HTMLLIElement>())
+  const focusOnRender = useRef(false)
 
-  const codes = useMemo(() => order.map((id) => byId[id]!).filter(Boolean), [order, byId])
+  // In blind mode the counts are my own: the core's include the other coders.
+  const codes = useMemo(
+    () => order.map((id) => byId[id]!).filter(Boolean).map((c) => (myCounts ? { ...c, codingCount: myCounts.byCode[c.id] ?? 0 } : c)),
+    [order, byId, myCounts],
+  )
   const tree = useMemo(() => buildTree(codes), [codes])
-  const shown = useMemo(() => filterTree(tree, filter.trim().toLowerCase()), [tree, filter])
+  const q = filter.trim().toLowerCase()
+  const shown = useMemo(() => filterTree(tree, q), [tree, q])
+  const nodes = useMemo(() => {
+    const m = new Map<number, CodeNode>()
+    const walk = (ns: CodeNode[]) => ns.forEach((n) => (m.set(n.code.id, n), walk(n.children)))
+    walk(tree)
+    return m
+  }, [tree])
   const store = useApp.getState()
 
-  const row = (n: CodeNode, depth: number): React.ReactNode => {
+  // While filtering everything that matches stays unfolded.
+  const isOpen = (id: number) => q !== '' || !collapsed.has(id)
+  const rows = useMemo(() => {
+    const out: VisibleRow<number>[] = []
+    const walk = (ns: CodeNode[], parent: number | null, level: number) => {
+      for (const n of ns) {
+        const open = q !== '' || !collapsed.has(n.code.id)
+        out.push({ key: n.code.id, parent, level, hasChildren: n.children.length > 0, expanded: open })
+        if (open) walk(n.children, n.code.id, level + 1)
+      }
+    }
+    walk(shown, null, 1)
+    return out
+  }, [shown, collapsed, q])
+  const tabStop = focused !== null && rows.some((r) => r.key === focused) ? focused : (rows[0]?.key ?? null)
+
+  useEffect(() => {
+    if (!focusOnRender.current || focused === null) return
+    focusOnRender.current = false
+    items.current.get(focused)?.focus()
+  }, [focused, rows])
+
+  const moveFocus = (id: number) => {
+    focusOnRender.current = true
+    setFocused(id)
+  }
+  const setOpen = (id: number, open: boolean) =>
+    setCollapsed((s) => {
+      const next = new Set(s)
+      if (open) next.delete(id)
+      else next.add(id)
+      return next
+    })
+
+  const onTreeKey = (e: React.KeyboardEvent) => {
+    if ((e.target as HTMLElement).closest('input, textarea, select')) return
+    const id = tabStop
+    const action = treeKey(rows, id, e.key)
+    if (action) {
+      e.preventDefault()
+      if (action.kind === 'focus') moveFocus(action.key)
+      else setOpen(action.key, action.kind === 'expand')
+      return
+    }
+    if (id === null) return
+    const node = nodes.get(id)
+    if (e.key === 'Enter' && e.altKey) {
+      e.preventDefault()
+      setDetails(id)
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault()
+      void store.showRetrieval(id)
+    } else if (e.key === 'F2') {
+      e.preventDefault()
+      setRenaming(id)
+    } else if (e.key === 'Insert') {
+      e.preventDefault()
+      setOpen(id, true)
+      setAdding({ parentId: id })
+    } else if (e.key === 'Delete' && node) {
+      e.preventDefault()
+      setDeleting(node)
+    }
+  }
+
+  const dragProps = (c: Code) => ({
+    draggable: renaming !== c.id,
+    onDragStart: (e: React.DragEvent) => {
+      e.stopPropagation()
+      e.dataTransfer.setData(DRAG_TYPE, String(c.id))
+      e.dataTransfer.effectAllowed = 'move'
+      setDragId(c.id)
+    },
+    onDragEnd: () => {
+      setDragId(null)
+      setDropTarget(null)
+    },
+    onDragOver: (e: React.DragEvent) => {
+      if (dragId === null || !e.dataTransfer.types.includes(DRAG_TYPE)) return
+      e.preventDefault()
+      e.stopPropagation()
+      e.dataTransfer.dropEffect = 'move'
+      if (dropTarget !== c.id) setDropTarget(c.id)
+    },
+    onDragLeave: () => dropTarget === c.id && setDropTarget(null),
+    onDrop: (e: React.DragEvent) => {
+      e.preventDefault()
+      e.stopPropagation()
+      const id = Number(e.dataTransfer.getData(DRAG_TYPE) || dragId)
+      setDragId(null)
+      setDropTarget(null)
+      if (id && id !== c.id) {
+        setOpen(c.id, true)
+        void store.moveCode(id, c.id)
+      }
+    },
+  })
+
+  const row = (n: CodeNode, level: number): React.ReactNode => {
     const c = n.code
+    const open = isOpen(c.id)
+    const hasChildren = n.children.length > 0
+    const own = c.codingCount
     return (
-      <li key={c.id}>
-        <div className={`code-row${retrievalCodeId === c.id ? ' current' : ''}`} style={{ paddingLeft: 4 + depth * 14 }} data-testid={`code-${c.id}`}>
-          <label className="swatch-picker" title={t('colour')}>
+      <li
+        key={c.id}
+        role="treeitem"
+        aria-level={level}
+        aria-expanded={hasChildren ? open : undefined}
+        aria-selected={retrievalCodeId === c.id}
+        aria-label={c.name}
+        tabIndex={tabStop === c.id ? 0 : -1}
+        ref={(el) => {
+          if (el) items.current.set(c.id, el)
+          else items.current.delete(c.id)
+        }}
+        onFocus={(e) => {
+          if (e.target === e.currentTarget) setFocused(c.id)
+        }}
+      >
+        <div
+          className={`code-row${retrievalCodeId === c.id ? ' current' : ''}${dropTarget === c.id ? ' drop-target' : ''}${dragId === c.id ? ' dragging' : ''}`}
+          style={{ paddingLeft: 2 + (level - 1) * 14 }}
+          data-testid={`code-${c.id}`}
+          title={c.definition || c.path}
+          {...dragProps(c)}
+        >
+          <span
+            className={`twisty${hasChildren ? '' : ' leaf'}`}
+            aria-hidden="true"
+            onClick={(e) => {
+              e.stopPropagation()
+              if (hasChildren) setOpen(c.id, !open)
+            }}
+          >
+            {hasChildren ? (open ? '▾' : '▸') : ''}
+          </span>
+          <label className="swatch-picker" title={t('colour')} onClick={(e) => e.stopPropagation()}>
             <span className="swatch" style={{ backgroundColor: c.colour }} />
             <ColourInput value={c.colour} label={`${t('colour')}: ${c.name}`} onCommit={(colour) => void store.recolourCode(c.id, colour)} />
           </label>
@@ -35,34 +198,42 @@ export function CodebookTree() {
               label={t('codeName')}
               onDone={(name) => {
                 setRenaming(null)
+                moveFocus(c.id)
                 if (name && name !== c.name) void store.renameCode(c.id, name)
               }}
             />
           ) : (
-            <button
-              type="button"
+            <span
               className="code-name"
-              title={c.definition || c.path}
-              onClick={() => void store.showRetrieval(c.id)}
+              data-testid={`code-name-${c.id}`}
+              onClick={() => {
+                setFocused(c.id)
+                void store.showRetrieval(c.id)
+              }}
               onDoubleClick={() => setRenaming(c.id)}
             >
               {c.name}
-            </button>
+            </span>
           )}
-          <span className="count" title={n.total === 1 ? t('oneCoding') : t('nCodings', { count: n.total })}>{n.total}</span>
+          <span className="count" title={hasChildren ? t('countsTitle', { own, total: n.total }) : n.total === 1 ? t('oneCoding') : t('nCodings', { count: n.total })}>
+            {hasChildren && own !== n.total ? `${own} · ${n.total}` : n.total}
+          </span>
           <span className="row-actions">
-            <button type="button" className="icon" title={t('newSubcode')} aria-label={`${t('newSubcode')}: ${c.name}`} onClick={() => setAdding({ parentId: c.id })}>+</button>
-            <button type="button" className="icon" title={t('rename')} aria-label={`${t('rename')}: ${c.name}`} onClick={() => setRenaming(c.id)}>✎</button>
-            <button type="button" className="icon" title={t('delete')} aria-label={`${t('delete')}: ${c.name}`} onClick={() => setDeleting(n)}>✕</button>
+            <button type="button" className="icon" tabIndex={-1} title={t('newSubcode')} aria-label={`${t('newSubcode')}: ${c.name}`} onClick={() => (setOpen(c.id, true), setAdding({ parentId: c.id }))}>+</button>
+            <button type="button" className="icon" tabIndex={-1} title={t('rename')} aria-label={`${t('rename')}: ${c.name}`} onClick={() => setRenaming(c.id)}>✎</button>
+            <button type="button" className="icon" tabIndex={-1} title={t('codeDetails')} aria-label={`${t('codeDetails')}: ${c.name}`} onClick={() => setDetails(c.id)}>ℹ</button>
+            <button type="button" className="icon" tabIndex={-1} title={t('merge')} aria-label={`${t('merge')}: ${c.name}`} onClick={() => setMerging(c.id)}>↦</button>
+            <button type="button" className="icon" tabIndex={-1} title={t('delete')} aria-label={`${t('delete')}: ${c.name}`} onClick={() => setDeleting(n)}>✕</button>
           </span>
         </div>
-        {(n.children.length > 0 || adding?.parentId === c.id) && (
-          <ul>
-            {n.children.map((ch) => row(ch, depth + 1))}
+        {((hasChildren && open) || adding?.parentId === c.id) && (
+          <ul role="group">
+            {open && n.children.map((ch) => row(ch, level + 1))}
             {adding?.parentId === c.id && (
-              <li style={{ paddingLeft: 4 + (depth + 1) * 14 }}>
+              <li role="none" style={{ paddingLeft: 2 + level * 14 }}>
                 <NameInput initial="" label={t('codeName')} onDone={(name) => {
                   setAdding(null)
+                  moveFocus(c.id)
                   if (name) void store.createCode(c.id, name)
                 }} />
               </li>
@@ -101,8 +272,32 @@ export function CodebookTree() {
       ) : shown.length === 0 ? (
         <p className="muted small">{t('noCodesMatch', { filter })}</p>
       ) : (
-        <ul className="tree codes">{shown.map((n) => row(n, 0))}</ul>
+        <ul className="tree codes" role="tree" aria-labelledby="codebook-title" aria-describedby="codebook-keys" onKeyDown={onTreeKey} data-testid="code-tree">
+          {shown.map((n) => row(n, 1))}
+        </ul>
       )}
+      {dragId !== null && (
+        <div
+          className={`drop-root${dropTarget === 'root' ? ' drop-target' : ''}`}
+          data-testid="drop-root"
+          onDragOver={(e) => {
+            if (!e.dataTransfer.types.includes(DRAG_TYPE)) return
+            e.preventDefault()
+            setDropTarget('root')
+          }}
+          onDragLeave={() => setDropTarget(null)}
+          onDrop={(e) => {
+            e.preventDefault()
+            const id = dragId
+            setDragId(null)
+            setDropTarget(null)
+            void store.moveCode(id, null)
+          }}
+        >
+          {t('dropTopLevel')}
+        </div>
+      )}
+      <p id="codebook-keys" className="sr-only">{t('treeKeys')}</p>
       {deleting && (
         <ConfirmDialog
           title={t('deleteCodeTitle')}
@@ -129,33 +324,19 @@ export function CodebookTree() {
           <p className="muted small">{t('deleteCodeUndo')}</p>
         </ConfirmDialog>
       )}
+      {details !== null && byId[details] && (
+        <CodeDetailsDialog
+          code={byId[details]!}
+          codes={codes}
+          onClose={() => setDetails(null)}
+          onMerge={() => {
+            setMerging(details)
+            setDetails(null)
+          }}
+        />
+      )}
+      {merging !== null && nodes.get(merging) && <MergeDialog source={nodes.get(merging)!} codes={codes} onClose={() => setMerging(null)} />}
     </section>
-  )
-}
-
-/** A one-line name editor: Enter or leaving it saves, Escape cancels (gives ''). */
-function NameInput({ initial, label, onDone }: { initial: string; label: string; onDone(name: string): void }) {
-  const [value, setValue] = useState(initial)
-  const finished = useRef(false)
-  const finish = (name: string) => {
-    if (finished.current) return
-    finished.current = true
-    onDone(name.trim())
-  }
-  return (
-    <input
-      className="name-input"
-      autoFocus
-      value={value}
-      aria-label={label}
-      maxLength={200}
-      onChange={(e) => setValue(e.target.value)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') finish(value)
-        else if (e.key === 'Escape') finish('')
-      }}
-      onBlur={() => finish(value)}
-    />
   )
 }
 
@@ -179,5 +360,5 @@ function ColourInput({ value, label, onCommit }: { value: string; label: string;
   useEffect(() => {
     if (ref.current) ref.current.value = value
   }, [value])
-  return <input ref={ref} type="color" defaultValue={value} aria-label={label} />
+  return <input ref={ref} type="color" defaultValue={value} aria-label={label} tabIndex={-1} />
 }

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useT } from '../../i18n'
 import { useApp } from '../../store'
+import { jumpToCoding } from './RetrievalList'
 
 /** The selected coding: its code (recode), coder, quote and memo; delete. */
 export function CodingPanel() {
@@ -14,6 +15,8 @@ export function CodingPanel() {
   const codes = useMemo(() => order.map((id) => byId[id]!).filter(Boolean), [order, byId])
   const [memo, setMemo] = useState('')
   const [memoSaved, setMemoSaved] = useState(false)
+  const lastSelection = useApp((s) => s.lastSelection)
+  const savingMemo = useRef<string | null>(null)
 
   useEffect(() => {
     setMemo(coding?.memo ?? '')
@@ -31,10 +34,20 @@ export function CodingPanel() {
     )
   }
   const code = byId[coding.codeId]
+  const extendable =
+    lastSelection !== null &&
+    lastSelection.documentId === coding.documentId &&
+    (lastSelection.start < coding.start || lastSelection.end > coding.end)
   const dirty = memo !== coding.memo
+  // Leaving the memo field and clicking Save come together: save once.
   const saveMemo = async () => {
-    if (!dirty) return
-    if (await store.saveMemo(coding.id, memo)) setMemoSaved(true)
+    if (!dirty || savingMemo.current === memo) return
+    savingMemo.current = memo
+    try {
+      if (await store.saveMemo(coding.id, memo)) setMemoSaved(true)
+    } finally {
+      savingMemo.current = null
+    }
   }
 
   return (
@@ -62,9 +75,28 @@ export function CodingPanel() {
         <dt>{t('coder')}</dt>
         <dd data-testid="coding-coder">{coding.coderName}</dd>
         <dt>{coding.pageFrom === coding.pageTo ? t('pageN', { page: coding.pageFrom }) : t('pages', { from: coding.pageFrom, to: coding.pageTo })}</dt>
-        <dd className="muted small">{coding.documentTitle}</dd>
+        <dd className="muted small">
+          <button type="button" className="link small doc-jump" onClick={() => void jumpToCoding(coding)} title={t('goToCoding')}>{coding.documentTitle}</button>
+        </dd>
       </dl>
+      {coding.kind === 'area' && <p className="small muted"><span className="badge">{t('area')}</span> {t('areaCodingNote')}</p>}
       <blockquote className="quote" data-testid="coding-quote">{showQuote(coding.quote)}</blockquote>
+      {coding.kind === 'text' && (
+        <div className="row small resize-row">
+          <span className="muted">{t('resizeHint')}</span>
+          <span className="spacer" />
+          <button
+            type="button"
+            className="small"
+            data-testid="extend-to-selection"
+            disabled={!extendable}
+            title={t('extendToSelectionHelp')}
+            onClick={() => lastSelection && void store.resizeCoding(coding.id, Math.min(coding.start, lastSelection.start), Math.max(coding.end, lastSelection.end))}
+          >
+            {t('extendToSelection')}
+          </button>
+        </div>
+      )}
       <label className="field">
         <span>{t('memo')}</span>
         <textarea

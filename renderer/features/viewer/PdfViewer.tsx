@@ -1,29 +1,44 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { fetchPdf } from '../../api/client'
 import { useT } from '../../i18n'
-import { trimRange, type PageLayout } from '../../pdf/offsets'
+import { hits as hitsRect, trimRange, type PageLayout, type UnitRect } from '../../pdf/offsets'
 import { openPdf, type OpenedPdf } from '../../pdf/pdfjs'
-import { selectionRange } from '../../pdf/selection'
+import { takePdf } from '../../pdf/prefetch'
+import { offsetAtPoint, selectionRange } from '../../pdf/selection'
 import { useApp } from '../../store'
+import type { Flash } from '../../store/viewer.slice'
 import { CodePicker } from './CodePicker'
-import { PdfPage, type PageMark } from './PdfPage'
+import { FindBar } from './FindBar'
+import { pageOfOffset } from './find'
+import { PdfPage, STRIPE_LANE_PX, STRIPE_LANES, type Overlay, type PageGeometry, type PageMark, type ResizeEdge } from './PdfPage'
 import { ViewerToolbar } from './ViewerToolbar'
 
 /** Space around pages in the scroll area (px); fit-width leaves it free. */
 const GUTTER = 16
+/** Room for the coding stripes to the right of the pages (px). */
+export const STRIPE_GUTTER = STRIPE_LANES * STRIPE_LANE_PX + 12
+/** How long a flashed passage stays marked (ms); the CSS animation is shorter. */
+const FLASH_MS = 2600
 
-interface Pending {
+type Pending =
+  | { kind: 'text'; start: number; end: number; x: number; y: number }
+  | { kind: 'area'; page: number; rect: UnitRect; x: number; y: number }
+
+interface Resizing {
+  codingId: number
+  edge: ResizeEdge
   start: number
   end: number
-  x: number
-  y: number
 }
+
+const NO_MARKS: PageMark[] = []
+const NO_OVERLAYS: Overlay[] = []
 
 /**
  * The PDF in the middle: pages laid out from their stored sizes, only the visible ones (and
- * one on each side) rendered. Selecting text opens the code picker; clicking a highlight
- * selects its coding.
+ * one on each side) rendered. Selecting text, or dragging a rectangle with the area tool (or
+ * Alt held), opens the code picker; clicking a highlight or a stripe selects its coding; the
+ * selected coding's ends can be dragged.
  */
 export function PdfViewer() {
   const t = useT()
@@ -36,6 +51,11 @@ export function PdfViewer() {
   const codesById = useApp((s) => s.codes.byId)
   const selectedCodingId = useApp((s) => s.selectedCodingId)
   const recentCodeIds = useApp((s) => s.recentCodeIds)
+  const areaMode = useApp((s) => s.areaMode)
+  const showStripes = useApp((s) => s.showStripes)
+  const find = useApp((s) => s.find)
+  const flash = useApp((s) => s.flash)
+  const hasText = useApp((s) => s.documents.find((d) => d.id === s.documentId)?.hasText ?? true)
 
   // The PDF with the document it belongs to: for one render after a switch, the store already
   // names the new document while the old PDF is still here, and pages must not mix the two.
@@ -44,16 +64,25 @@ export function PdfViewer() {
   const [loading, setLoading] = useState(false)
   const [visible, setVisible] = useState<ReadonlySet<number>>(new Set([1]))
   const [pending, setPending] = useState<Pending | null>(null)
+  const [draft, setDraft] = useState<{ page: number; rect: UnitRect } | null>(null)
+  const [hovered, setHovered] = useState<number | null>(null)
+  const [resizing, setResizing] = useState<Resizing | null>(null)
+  const [activeFlash, setActiveFlash] = useState<Flash | null>(null)
   const scrollRef = useRef<HTMLDivElement>(null)
   const layouts = useRef(new Map<number, PageLayout>())
+  const geometry = useRef(new Map<number, PageGeometry>())
   const anchor = useRef<{ page: number; fraction: number }>({ page: 1, fraction: 0 })
   const mismatchNoted = useRef(false)
+  const areaDrag = useRef(false)
 
   // Open the document's PDF.
   useEffect(() => {
     setOpened(null)
     setPending(null)
+    setDraft(null)
+    setHovered(null)
     layouts.current.clear()
+    geometry.current.clear()
     mismatchNoted.current = false
     if (documentId === null) return
     let handle: OpenedPdf | undefined
@@ -61,10 +90,12 @@ export function PdfViewer() {
     setLoading(true)
     void (async () => {
       try {
-        const bytes = await fetchPdf(documentId)
+        const bytes = await takePdf(documentId)
         if (cancelled) return
+        performance.mark('werkbank:pdf-fetched')
         handle = await openPdf(bytes)
         if (cancelled) return void handle.destroy()
+        performance.mark('werkbank:pdf-opened')
         setOpened({ documentId, doc: handle.doc })
       } catch (e) {
         if (!cancelled) useApp.getState().report(e)
@@ -84,14 +115,14 @@ export function PdfViewer() {
     if (!el || zoomMode !== 'fit' || pages.length === 0) return
     const fit = () => {
       const widest = Math.max(...pages.map((p) => p.width))
-      const s = (el.clientWidth - 2 * GUTTER) / widest
+      const s = (el.clientWidth - 2 * GUTTER - (showStripes ? STRIPE_GUTTER : 0)) / widest
       if (s > 0 && Math.abs(s - useApp.getState().scale) > 0.001) useApp.getState().setScale(s, 'fit')
     }
     fit()
     const ro = new ResizeObserver(fit)
     ro.observe(el)
     return () => ro.disconnect()
-  }, [zoomMode, pages])
+  }, [zoomMode, pages, showStripes])
 
   // Which pages are on screen.
   useEffect(() => {
@@ -146,20 +177,39 @@ export function PdfViewer() {
     if (root && el) root.scrollTop = el.offsetTop + anchor.current.fraction * el.offsetHeight
   }, [scale])
 
-  // Scroll to a requested page (page box, retrieval list).
+  // Scroll to a requested page (page box, retrieval, search, find): a place on the page goes to
+  // a third of the viewer's height.
   useLayoutEffect(() => {
     const root = scrollRef.current
     if (!root || !scrollRequest) return
     const el = root.querySelector<HTMLElement>(`[data-page-no="${scrollRequest.page}"]`)
     if (el) {
-      root.scrollTop = el.offsetTop - GUTTER / 2
-      anchor.current = { page: scrollRequest.page, fraction: 0 }
+      root.scrollTop = scrollRequest.y === undefined
+        ? el.offsetTop - GUTTER / 2
+        : Math.max(0, el.offsetTop + scrollRequest.y * el.offsetHeight - root.clientHeight / 3)
+      anchor.current = { page: scrollRequest.page, fraction: (root.scrollTop - el.offsetTop) / Math.max(1, el.offsetHeight) }
     }
   }, [scrollRequest, pages])
+
+  // A flashed passage stays marked for a moment.
+  useEffect(() => {
+    if (!flash || flash.documentId !== documentId) {
+      setActiveFlash(null)
+      return
+    }
+    setActiveFlash(flash)
+    const timer = setTimeout(() => setActiveFlash(null), FLASH_MS)
+    return () => clearTimeout(timer)
+  }, [flash, documentId])
 
   const onLayout = useCallback((pageNo: number, layout: PageLayout | null) => {
     if (layout) layouts.current.set(pageNo, layout)
     else layouts.current.delete(pageNo)
+  }, [])
+
+  const onGeometry = useCallback((pageNo: number, geo: PageGeometry | null) => {
+    if (geo) geometry.current.set(pageNo, geo)
+    else geometry.current.delete(pageNo)
   }, [])
 
   const onTextMismatch = useCallback((pageNo: number) => {
@@ -170,31 +220,57 @@ export function PdfViewer() {
     }
   }, [])
 
-  // Highlights per page: every text coding that touches it, area codings by their rects.
+  // The codings of each page: text codings on every page they touch, area codings by their rects.
   const marksByPage = useMemo(() => {
     const map = new Map<number, PageMark[]>()
-    const add = (page: number, mark: PageMark) => map.set(page, [...(map.get(page) ?? []), mark])
+    const add = (page: number, mark: PageMark) => {
+      let list = map.get(page)
+      if (!list) map.set(page, (list = []))
+      list.push(mark)
+    }
     for (const id of codingRows.order) {
       const c = codingRows.byId[id]
       if (!c) continue
-      const colour = codesById[c.codeId]?.colour ?? '#999999'
-      const selected = c.id === selectedCodingId
+      const code = codesById[c.codeId]
+      const base = { codingId: c.id, colour: code?.colour ?? '#999999', label: code?.name ?? c.codePath }
       if (c.kind === 'area') {
-        for (const r of c.rects) add(r.page, { key: `c${c.id}`, codingId: c.id, colour, start: 0, end: 0, areaRects: [r], selected })
+        for (const r of c.rects) add(r.page, { ...base, kind: 'area', start: c.start, end: c.end, areaRects: [{ x: r.x, y: r.y, w: r.w, h: r.h }] })
       } else {
-        for (let p = c.pageFrom; p <= c.pageTo; p++) add(p, { key: `c${c.id}`, codingId: c.id, colour, start: c.start, end: c.end, selected })
-      }
-    }
-    if (pending) {
-      for (const info of pages) {
-        const pageEnd = info.startOffset + info.text.length
-        if (pending.start < pageEnd && pending.end > info.startOffset) {
-          add(info.pageNo, { key: 'pending', codingId: null, colour: '', start: pending.start, end: pending.end, pending: true })
-        }
+        for (let p = c.pageFrom; p <= c.pageTo; p++) add(p, { ...base, kind: 'text', start: c.start, end: c.end })
       }
     }
     return map
-  }, [codingRows, codesById, selectedCodingId, pending, pages])
+  }, [codingRows, codesById])
+
+  // What is drawn over the pages for a moment, per page.
+  const overlaysByPage = useMemo(() => {
+    const map = new Map<number, Overlay[]>()
+    const add = (page: number, o: Overlay) => {
+      if (!renderSet.has(page)) return
+      let list = map.get(page)
+      if (!list) map.set(page, (list = []))
+      list.push(o)
+    }
+    const span = (start: number, end: number): number[] => {
+      const a = pageOfOffset(pages, start)
+      const b = pageOfOffset(pages, Math.max(start, end - 1))
+      return Array.from({ length: b - a + 1 }, (_, i) => a + i)
+    }
+    if (pending?.kind === 'text') for (const p of span(pending.start, pending.end)) add(p, { key: 'pending', kind: 'pending', ranges: [pending] })
+    if (pending?.kind === 'area') add(pending.page, { key: 'pending', kind: 'draft', rects: [pending.rect] })
+    if (draft) add(draft.page, { key: 'draft', kind: 'draft', rects: [draft.rect] })
+    if (resizing) for (const p of span(resizing.start, resizing.end)) add(p, { key: 'preview', kind: 'preview', ranges: [resizing] })
+    if (find) {
+      find.hits.forEach((h, i) => {
+        for (const p of span(h.start, h.end)) add(p, { key: `f${i}`, kind: i === find.index ? 'find-current' : 'find', ranges: [h] })
+      })
+    }
+    if (activeFlash && activeFlash.documentId === documentId) {
+      for (const r of activeFlash.ranges) for (const p of span(r.start, r.end)) add(p, { key: `flash${activeFlash.nonce}-${r.start}`, kind: 'flash', ranges: [r] })
+      for (const r of activeFlash.rects) add(r.page, { key: `flash${activeFlash.nonce}-r${r.x}-${r.y}`, kind: 'flash', rects: [r] })
+    }
+    return map
+  }, [pending, draft, resizing, find, activeFlash, documentId, pages, renderSet])
 
   const closePicker = useCallback(() => setPending(null), [])
 
@@ -202,7 +278,8 @@ export function PdfViewer() {
     const p = pending
     setPending(null)
     window.getSelection()?.removeAllRanges()
-    if (p) await useApp.getState().applyCode(codeId, p.start, p.end)
+    if (p?.kind === 'text') await useApp.getState().applyCode(codeId, p.start, p.end)
+    else if (p?.kind === 'area') await useApp.getState().applyArea(codeId, p.page, p.rect)
   }, [pending])
 
   const createAndApply = useCallback(async (name: string) => {
@@ -210,7 +287,28 @@ export function PdfViewer() {
     if (code) await apply(code.id)
   }, [apply])
 
-  /** After a drag or a shift+arrow: the selection becomes a pending range, or a click selects a highlight. */
+  /** The coding under a point: the shortest text coding there, else the smallest area. */
+  const hitTest = useCallback((x: number, y: number): number | null => {
+    const pageEl = document.elementsFromPoint(x, y).find((el): el is HTMLElement => el instanceof HTMLElement && el.matches('.page[data-page-no]'))
+    if (!pageEl) return null
+    const geo = geometry.current.get(Number(pageEl.dataset.pageNo))
+    if (!geo) return null
+    const box = pageEl.getBoundingClientRect()
+    const ux = (x - box.left) / box.width
+    const uy = (y - box.top) / box.height
+    const rows = useApp.getState().codingRows.byId
+    let best: { id: number; size: number } | null = null
+    for (const [id, rects] of geo) {
+      if (!rects.some((r) => hitsRect(r, ux, uy, 0.002))) continue
+      const c = rows[id]
+      if (!c) continue
+      const size = c.kind === 'area' ? 1e9 + rects.reduce((n, r) => n + r.w * r.h, 0) : c.end - c.start
+      if (!best || size < best.size) best = { id, size }
+    }
+    return best?.id ?? null
+  }, [])
+
+  /** After a drag or a shift+arrow: the selection becomes a pending range, or a click selects a coding. */
   const afterSelect = useCallback((point?: { x: number; y: number }) => {
     const root = scrollRef.current
     if (!root) return
@@ -221,27 +319,56 @@ export function PdfViewer() {
       const rects = selection!.getRangeAt(0).getClientRects()
       const last = rects[rects.length - 1]
       const box = last ?? root.getBoundingClientRect()
-      setPending({ ...range, x: box.left, y: box.bottom + 6 })
+      setPending({ kind: 'text', ...range, x: box.left, y: box.bottom + 6 })
+      useApp.getState().setLastSelection(range)
       return
     }
     if (point && (!selection || selection.isCollapsed)) {
-      // Highlights lie under the text layer: look through it.
-      const hits = document
-        .elementsFromPoint(point.x, point.y)
-        .filter((el): el is HTMLElement => el instanceof HTMLElement && el.classList.contains('hl') && el.dataset.codingId !== undefined)
-      if (hits.length > 0) {
-        // The shortest coding under the pointer is the one the reader means.
-        const rows = useApp.getState().codingRows.byId
-        const ids = hits.map((h) => Number(h.dataset.codingId))
-        ids.sort((a, b) => ((rows[a]?.end ?? 0) - (rows[a]?.start ?? 0)) - ((rows[b]?.end ?? 0) - (rows[b]?.start ?? 0)))
-        useApp.getState().selectCoding(ids[0]!)
+      const id = hitTest(point.x, point.y)
+      if (id !== null) useApp.getState().selectCoding(id)
+    }
+  }, [hitTest])
+
+  /** Area tool (or Alt held): drag a rectangle on a page. */
+  const startArea = useCallback((e: React.MouseEvent) => {
+    const pageEl = (e.target as HTMLElement).closest<HTMLElement>('.page[data-page-no]')
+    if (!pageEl) return false
+    e.preventDefault()
+    window.getSelection()?.removeAllRanges()
+    const page = Number(pageEl.dataset.pageNo)
+    const box = pageEl.getBoundingClientRect()
+    const clamp = (v: number) => Math.min(1, Math.max(0, v))
+    const x0 = clamp((e.clientX - box.left) / box.width)
+    const y0 = clamp((e.clientY - box.top) / box.height)
+    const rectTo = (cx: number, cy: number): UnitRect => {
+      const x1 = clamp((cx - box.left) / box.width)
+      const y1 = clamp((cy - box.top) / box.height)
+      return { x: Math.min(x0, x1), y: Math.min(y0, y1), w: Math.abs(x1 - x0), h: Math.abs(y1 - y0) }
+    }
+    areaDrag.current = true
+    const move = (ev: MouseEvent) => setDraft({ page, rect: rectTo(ev.clientX, ev.clientY) })
+    const up = (ev: MouseEvent) => {
+      document.removeEventListener('mousemove', move)
+      document.removeEventListener('mouseup', up)
+      setDraft(null)
+      setTimeout(() => (areaDrag.current = false), 0)
+      const rect = rectTo(ev.clientX, ev.clientY)
+      if (rect.w * box.width >= 6 && rect.h * box.height >= 6) {
+        setPending({ kind: 'area', page, rect: round(rect), x: ev.clientX, y: ev.clientY + 6 })
+      } else {
+        const id = hitTest(ev.clientX, ev.clientY)
+        if (id !== null) useApp.getState().selectCoding(id)
       }
     }
-  }, [])
+    document.addEventListener('mousemove', move)
+    document.addEventListener('mouseup', up)
+    return true
+  }, [hitTest])
 
   const onMouseDown = useCallback((e: React.MouseEvent) => {
     if (e.button !== 0) return
     setPending(null)
+    if ((useApp.getState().areaMode || e.altKey) && startArea(e)) return
     const layer = (e.target as HTMLElement).closest('.textLayer')
     layer?.classList.add('selecting')
     const up = () => {
@@ -249,10 +376,10 @@ export function PdfViewer() {
       document.removeEventListener('mouseup', up)
     }
     document.addEventListener('mouseup', up)
-  }, [])
+  }, [startArea])
 
   const onMouseUp = useCallback((e: React.MouseEvent) => {
-    if (e.button !== 0) return
+    if (e.button !== 0 || areaDrag.current) return
     const point = { x: e.clientX, y: e.clientY }
     // Let the browser finish the selection first.
     setTimeout(() => afterSelect(point), 0)
@@ -262,7 +389,38 @@ export function PdfViewer() {
     if (e.shiftKey && e.key.startsWith('Arrow')) afterSelect()
   }, [afterSelect])
 
-  // Keys 1–9 apply a recent code to the live selection even when the picker was closed.
+  /** Dragging an end of the selected coding: a preview follows the pointer; letting go saves. */
+  const onResizeStart = useCallback((codingId: number, edge: ResizeEdge, e: React.PointerEvent) => {
+    const c = useApp.getState().codingRows.byId[codingId]
+    const root = scrollRef.current
+    if (!c || c.kind !== 'text' || !root || e.button !== 0) return
+    e.preventDefault()
+    e.stopPropagation()
+    setPending(null)
+    let current: Resizing = { codingId, edge, start: c.start, end: c.end }
+    setResizing(current)
+    const move = (ev: PointerEvent) => {
+      const at = offsetAtPoint(root, ev.clientX, ev.clientY, edge, layouts.current)
+      if (at === null) return
+      current = edge === 'start'
+        ? { ...current, start: Math.min(at, current.end - 1) }
+        : { ...current, end: Math.max(at, current.start + 1) }
+      setResizing(current)
+    }
+    const up = () => {
+      document.removeEventListener('pointermove', move)
+      document.removeEventListener('pointerup', up)
+      setResizing(null)
+      const range = trimRange(useApp.getState().pages, current.start, current.end)
+      if (range && (range.start !== c.start || range.end !== c.end)) void useApp.getState().resizeCoding(codingId, range.start, range.end)
+    }
+    document.addEventListener('pointermove', move)
+    document.addEventListener('pointerup', up)
+  }, [])
+
+  const onSelect = useCallback((id: number) => useApp.getState().selectCoding(id), [])
+
+  // Keys 1–9 apply a recent code to the live selection (or drawn area) even when the picker was closed.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!/^[1-9]$/.test(e.key) || e.ctrlKey || e.metaKey || e.altKey) return
@@ -270,10 +428,17 @@ export function PdfViewer() {
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
       const root = scrollRef.current
       if (!root) return
+      const codeId = recentCodeIds[Number(e.key) - 1]
+      if (codeId === undefined) return
+      if (pending?.kind === 'area') {
+        e.preventDefault()
+        setPending(null)
+        void useApp.getState().applyArea(codeId, pending.page, pending.rect)
+        return
+      }
       const raw = pending ?? selectionRange(root, window.getSelection(), layouts.current)
       const range = raw && trimRange(useApp.getState().pages, raw.start, raw.end)
-      const codeId = recentCodeIds[Number(e.key) - 1]
-      if (!range || codeId === undefined) return
+      if (!range) return
       e.preventDefault()
       setPending(null)
       window.getSelection()?.removeAllRanges()
@@ -285,22 +450,27 @@ export function PdfViewer() {
 
   if (documentId === null) {
     return (
-      <section className="viewer empty">
+      <section className="viewer empty" aria-label={t('viewer')}>
         <p className="muted">{t('noDocument')}</p>
       </section>
     )
   }
 
+  const scrollClass = `viewer-scroll${areaMode ? ' area-mode' : ''}${showStripes ? ' with-stripes' : ''}${resizing ? ' resizing' : ''}`
   return (
-    <section className="viewer">
+    <section className="viewer" aria-label={t('viewer')}>
       <ViewerToolbar />
+      {find && <FindBar />}
+      {!hasText && <p className="viewer-hint small" role="note">{t('scanHint')}</p>}
       <div
         ref={scrollRef}
-        className="viewer-scroll"
+        className={scrollClass}
         onScroll={onScroll}
         onMouseDown={onMouseDown}
         onMouseUp={onMouseUp}
         onKeyUp={onKeyUp}
+        tabIndex={0}
+        aria-label={t('pagesOfDocument')}
         data-testid="viewer"
       >
         {(loading || !pdf) && <div className="viewer-loading muted">{t('loadingPdf')}</div>}
@@ -327,8 +497,16 @@ export function PdfViewer() {
                   info={info}
                   scale={scale}
                   marks={marksByPage.get(info.pageNo) ?? NO_MARKS}
+                  overlays={overlaysByPage.get(info.pageNo) ?? NO_OVERLAYS}
+                  selectedId={selectedCodingId}
+                  hoveredId={hovered}
+                  showStripes={showStripes}
                   onLayout={onLayout}
+                  onGeometry={onGeometry}
                   onTextMismatch={onTextMismatch}
+                  onHover={setHovered}
+                  onSelect={onSelect}
+                  onResizeStart={onResizeStart}
                 />
               )}
             </div>
@@ -340,4 +518,9 @@ export function PdfViewer() {
   )
 }
 
-const NO_MARKS: PageMark[] = []
+function round(r: UnitRect): UnitRect {
+  const f = (n: number) => Math.round(n * 1e5) / 1e5
+  const x = f(r.x)
+  const y = f(r.y)
+  return { x, y, w: Math.min(f(r.w), 1 - x), h: Math.min(f(r.h), 1 - y) }
+}

@@ -9,7 +9,10 @@ export function ViewerToolbar() {
   const currentPage = useApp((s) => s.currentPage)
   const pageCount = useApp((s) => s.pages.length)
   const title = useApp((s) => s.documents.find((d) => d.id === s.documentId)?.title ?? '')
-  const { zoomIn, zoomOut, fitWidth, goToPage } = useApp.getState()
+  const areaMode = useApp((s) => s.areaMode)
+  const showStripes = useApp((s) => s.showStripes)
+  const findOpen = useApp((s) => s.find !== null)
+  const { zoomIn, zoomOut, fitWidth, goToPage, setAreaMode, setShowStripes, openFind, closeFind } = useApp.getState()
   const [pageText, setPageText] = useState(String(currentPage))
 
   useEffect(() => setPageText(String(currentPage)), [currentPage])
@@ -41,6 +44,36 @@ export function ViewerToolbar() {
       <span className="zoom-level" data-testid="zoom-level">{Math.round(scale * 100)}%</span>
       <button type="button" onClick={zoomIn} title={t('zoomIn')} aria-label={t('zoomIn')}>+</button>
       <button type="button" onClick={fitWidth} className={zoomMode === 'fit' ? 'pressed' : ''} aria-pressed={zoomMode === 'fit'}>{t('fitWidth')}</button>
+      <span className="sep" />
+      <button
+        type="button"
+        onClick={() => setAreaMode(!areaMode)}
+        className={areaMode ? 'pressed' : ''}
+        aria-pressed={areaMode}
+        title={t('areaToolHelp')}
+        data-testid="area-tool"
+      >
+        ⬚ {t('areaTool')}
+      </button>
+      <button
+        type="button"
+        onClick={() => setShowStripes(!showStripes)}
+        className={showStripes ? 'pressed' : ''}
+        aria-pressed={showStripes}
+        title={t('stripesHelp')}
+      >
+        ┃ {t('stripes')}
+      </button>
+      <button
+        type="button"
+        onClick={() => (findOpen ? closeFind() : openFind())}
+        className={findOpen ? 'pressed' : ''}
+        aria-pressed={findOpen}
+        title={`${t('findInDocument')} (Ctrl+F)`}
+        data-testid="find-toggle"
+      >
+        {t('find')}
+      </button>
     </div>
   )
 }

@@ -1,0 +1,194 @@
+/**
+ * The codebook panel: an ARIA tree worked from the keyboard, the code details dialog (with a
+ * focus trap), merging codes, and moving codes by drag and drop (a cycle refused with a
+ * translated message) — in Chromium against browser mode.
+ */
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hasChromium, INTEROP_PDF, screenshotPath } from './harness'
+import { coderIs, openWorkbench, type Workbench } from './workbench-helpers'
+
+const TEXT_PDF = join(INTEROP_PDF, '12_en_openoffice_pdkids.pdf')
+
+describe.skipIf(!hasChromium())('codebook tree, details, merge and drag and drop (browser mode, Chromium)', () => {
+  let wb: Workbench
+  let page: Page
+  const ids: Record<string, number> = {}
+
+  beforeAll(async () => {
+    wb = await openWorkbench('codebook', async (call) => {
+      const [kids] = await call('documents:import', { paths: [TEXT_PDF] })
+      if (kids?.status !== 'imported') throw new Error('import failed')
+      const documentId = kids.documentId
+      ids.fase = (await call('codes:create', { parentId: null, name: 'Fase', colour: '#1f77b4' })).id
+      ids.begeleiden = (await call('codes:create', { parentId: ids.fase, name: 'Samen begeleiden', colour: '#aec7e8' })).id
+      ids.ontwerpen = (await call('codes:create', { parentId: ids.fase, name: 'Samen ontwerpen', colour: '#6baed6' })).id
+      ids.verzet = (await call('codes:create', { parentId: null, name: 'Verzet', colour: '#d62728' })).id
+      ids.leiderschap = (await call('codes:create', { parentId: null, name: 'Leiderschap', colour: '#2ca02c' })).id
+      const anna = await call('coders:ensure', { name: 'Anna' })
+      const text = await call('documents:text', { id: documentId })
+      const a = text.indexOf('I give you my word.')
+      await call('codings:create', { documentId, codeId: ids.leiderschap, coderId: anna.id, start: a, end: a + 19 })
+      const b = text.indexOf('collection of bogs.')
+      await call('codings:create', { documentId, codeId: ids.begeleiden, coderId: anna.id, start: b, end: b + 19 })
+    }, { coder: 'Anna' })
+    page = wb.page
+    await page.goto(wb.server.pageUrl)
+    await coderIs(page, 'Anna')
+  })
+
+  afterAll(async () => {
+    await wb?.close()
+  })
+
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null
+      return { role: el?.getAttribute('role') ?? el?.tagName ?? '', label: el?.getAttribute('aria-label') ?? '', level: el?.getAttribute('aria-level') ?? '', expanded: el?.getAttribute('aria-expanded') ?? null }
+    })
+  const code = async (id: number) => (await wb.api('codes:list', {})).find((c) => c.id === id)
+
+  it('is an ARIA tree worked from the keyboard: arrows move and fold, Enter retrieves, F2 renames, Insert adds, Delete asks', async () => {
+    const tree = page.getByTestId('code-tree')
+    expect(await tree.getAttribute('role')).toBe('tree')
+    expect(await tree.locator('[role="group"]').count()).toBe(1)
+    await page.getByRole('searchbox', { name: 'Filter codes…' }).focus()
+    await page.keyboard.press('Tab')
+    expect(await focused()).toEqual({ role: 'treeitem', label: 'Fase', level: '1', expanded: 'true' })
+    await page.keyboard.press('ArrowDown')
+    expect(await focused()).toMatchObject({ label: 'Samen begeleiden', level: '2' })
+    await page.keyboard.press('ArrowLeft')
+    expect(await focused()).toMatchObject({ label: 'Fase' })
+    await page.keyboard.press('ArrowLeft')
+    expect(await focused()).toMatchObject({ label: 'Fase', expanded: 'false' })
+    expect(await tree.locator('[role="treeitem"][aria-label="Samen begeleiden"]').count()).toBe(0)
+    await page.keyboard.press('ArrowDown')
+    expect(await focused()).toMatchObject({ label: 'Verzet' })
+    await page.keyboard.press('ArrowUp')
+    await page.keyboard.press('ArrowRight')
+    expect(await focused()).toMatchObject({ label: 'Fase', expanded: 'true' })
+    await page.keyboard.press('ArrowRight')
+    expect(await focused()).toMatchObject({ label: 'Samen begeleiden' })
+    await page.keyboard.press('End')
+    expect(await focused()).toMatchObject({ label: 'Leiderschap' })
+    await page.keyboard.press('Home')
+    expect(await focused()).toMatchObject({ label: 'Fase' })
+    // Only one item is in the tab order.
+    expect(await tree.locator('[role="treeitem"][tabindex="0"]').count()).toBe(1)
+
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('retrieval-summary').textContent()).toContain('“Fase”')
+
+    await page.keyboard.press('F2')
+    const name = page.getByRole('textbox', { name: 'Code name' })
+    await expect.poll(() => name.inputValue()).toBe('Fase')
+    await name.fill('Fase van samenwerking')
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await code(ids.fase!))?.name).toBe('Fase van samenwerking')
+    await expect.poll(async () => (await focused()).label).toBe('Fase van samenwerking')
+
+    await page.keyboard.press('Insert')
+    await page.getByRole('textbox', { name: 'Code name' }).fill('Samen innoveren')
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await wb.api('codes:list', {})).find((c) => c.name === 'Samen innoveren')?.parentId).toBe(ids.fase)
+    await page.screenshot({ path: screenshotPath('31-codebook-keyboard') })
+
+    // Delete asks first, in a modal that keeps the focus and closes on Escape.
+    await expect.poll(async () => (await focused()).label).toBe('Fase van samenwerking')
+    await page.keyboard.press('Delete')
+    const dialog = page.getByRole('alertdialog')
+    await dialog.waitFor()
+    expect(await dialog.getAttribute('aria-modal')).toBe('true')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel')
+    expect(await page.getByTestId('delete-code-text').textContent()).toBe('Delete code “Fase van samenwerking” and the 3 subcodes under it? This also removes 1 coding.')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Delete')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => dialog.count()).toBe(0)
+    expect(await focused()).toMatchObject({ role: 'treeitem', label: 'Fase van samenwerking' })
+    expect(await code(ids.fase!)).toBeDefined()
+  })
+
+  it('edits a code’s definition, criteria, example and place in the details dialog', async () => {
+    await page.locator('[role="treeitem"][aria-label="Leiderschap"]').focus()
+    await page.keyboard.press('Alt+Enter')
+    const dialog = page.getByTestId('code-details')
+    await dialog.waitFor()
+    expect(await dialog.getAttribute('role')).toBe('dialog')
+    expect(await dialog.getAttribute('aria-modal')).toBe('true')
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('Leiderschap')
+    await dialog.getByTestId('code-definition').fill('Gaps in leadership: vague ideas from the top, watered-down goals.')
+    await dialog.getByTestId('code-inclusion').fill('Statements about management support or its absence.')
+    await dialog.getByTestId('code-exclusion').fill('Not for leadership of students.')
+    await dialog.getByTestId('code-example').fill('"De directie had er geen tijd voor."')
+    await dialog.getByTestId('code-parent').selectOption({ label: 'Verzet' })
+    // Tab never leaves the dialog.
+    for (let i = 0; i < 14; i++) await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="code-details"]') !== null)).toBe(true)
+    await page.screenshot({ path: screenshotPath('32-code-details') })
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(async () => (await code(ids.leiderschap!))?.parentId).toBe(ids.verzet)
+    expect(await code(ids.leiderschap!)).toMatchObject({
+      definition: 'Gaps in leadership: vague ideas from the top, watered-down goals.',
+      inclusion: 'Statements about management support or its absence.',
+      exclusion: 'Not for leadership of students.',
+      example: '"De directie had er geen tijd voor."',
+      path: 'Verzet/Leiderschap',
+    })
+    await expect.poll(() => dialog.count()).toBe(0)
+  })
+
+  it('merges a code into another after saying what moves; undo brings it back', async () => {
+    const row = page.getByTestId(`code-${ids.leiderschap}`)
+    await row.hover()
+    await row.getByRole('button', { name: 'Merge: Leiderschap' }).click()
+    const dialog = page.getByTestId('merge-dialog')
+    await dialog.waitFor()
+    await dialog.getByTestId('merge-target').selectOption({ label: 'Fase van samenwerking/Samen ontwerpen' })
+    expect(await dialog.getByTestId('merge-text').textContent()).toBe('The codings of “Leiderschap” (1 coding) go to “Fase van samenwerking/Samen ontwerpen”; “Leiderschap” is removed.')
+    await page.screenshot({ path: screenshotPath('33-merge') })
+    await dialog.getByRole('button', { name: 'Merge' }).click()
+    await expect.poll(async () => await code(ids.leiderschap!)).toBeUndefined()
+    expect((await code(ids.ontwerpen!))?.codingCount).toBe(1)
+    await expect.poll(() => page.getByTestId(`code-${ids.ontwerpen}`).locator('.count').textContent()).toBe('1')
+
+    await page.locator('body').click({ position: { x: 700, y: 880 } })
+    await page.keyboard.press('Control+z')
+    await expect.poll(async () => (await code(ids.leiderschap!))?.codingCount).toBe(1)
+    expect((await code(ids.ontwerpen!))?.codingCount).toBe(0)
+  })
+
+  it('moves a code by drag and drop, refuses to move a code under its own subcode, and drops on the top level', async () => {
+    await page.getByTestId(`code-${ids.verzet}`).dragTo(page.getByTestId(`code-${ids.ontwerpen}`))
+    await expect.poll(async () => (await code(ids.verzet!))?.parentId).toBe(ids.ontwerpen)
+    expect((await code(ids.leiderschap!))?.path).toBe('Fase van samenwerking/Samen ontwerpen/Verzet/Leiderschap')
+    await page.getByTestId('notice').getByText('Code “Verzet” moved.').waitFor()
+
+    // A code cannot go under its own subcode: the core says no, in words.
+    await page.getByTestId(`code-${ids.fase}`).dragTo(page.getByTestId(`code-${ids.leiderschap}`))
+    await page.getByTestId('error').getByText('A code cannot be moved under itself or one of its subcodes.').waitFor()
+    expect((await code(ids.fase!))?.parentId).toBeNull()
+    await page.getByTestId('error').getByRole('button', { name: 'Close' }).click()
+
+    // While a code is dragged, a drop zone for the top level appears.
+    const source = (await page.getByTestId(`code-${ids.verzet}`).boundingBox())!
+    await page.mouse.move(source.x + 40, source.y + source.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(source.x + 60, source.y + source.height / 2 + 10, { steps: 4 })
+    const zone = page.getByTestId('drop-root')
+    await zone.waitFor()
+    const z = (await zone.boundingBox())!
+    await page.mouse.move(z.x + z.width / 2, z.y + z.height / 2, { steps: 6 })
+    await page.screenshot({ path: screenshotPath('34-codebook-drag') })
+    await page.mouse.up()
+    await expect.poll(async () => (await code(ids.verzet!))?.parentId).toBeNull()
+    await expect.poll(() => zone.count()).toBe(0)
+  })
+
+  it('loads without CSP violations or script errors', () => {
+    expect(wb.problems).toEqual([])
+  })
+})
