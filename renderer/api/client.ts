@@ -157,13 +157,20 @@ export async function fetchPdf(documentId: number): Promise<Uint8Array> {
   return new Uint8Array(await res.arrayBuffer())
 }
 
-/** True where files can be uploaded from the page (browser mode). */
+/** True where PDFs chosen or dropped in the page can be imported: both modes. */
 export function canUpload(): boolean {
-  return !bridge()
+  return true
 }
 
-/** Imports one PDF chosen in the page (browser mode): its bytes go to the server. */
+/**
+ * Imports one PDF chosen in or dropped on the page. In the desktop app its bytes go over IPC
+ * (`documents:importBytes`, a structured clone); in browser mode they are posted to the server.
+ */
 export async function uploadPdf(file: File, caseId: number | null): Promise<ImportOutcome> {
+  if (bridge()) {
+    const bytes = new Uint8Array(await file.arrayBuffer())
+    return call('documents:importBytes', { fileName: file.name, bytes, caseId })
+  }
   const headers: Record<string, string> = {
     'Content-Type': 'application/pdf',
     [TOKEN_HEADER]: httpToken(),
