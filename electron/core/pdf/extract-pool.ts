@@ -62,6 +62,8 @@ export class ExtractPool {
   }
 
   private pump(): void {
+    // Start every worker at the first job: each loads pdf.js as it starts, in parallel.
+    while (this.queue.length > 0 && this.slots.length < this.size) this.addSlot()
     while (this.queue.length > 0) {
       let slot = this.slots.find((s) => s.job === null)
       if (!slot && this.slots.length < this.size) slot = this.addSlot()

@@ -3,7 +3,7 @@
  * both cores work during a batch import.
  */
 import { parentPort } from 'node:worker_threads'
-import { ExtractError, extractPdf } from './extract'
+import { ExtractError, extractPdf, warmUp } from './extract'
 
 export type WorkerRequest = { id: number; data: Uint8Array }
 export type WorkerMessage =
@@ -13,6 +13,9 @@ export type WorkerMessage =
 
 const port = parentPort
 if (!port) throw new Error('extract-worker must run in a worker thread')
+
+// Load pdf.js while the main thread is still reading and hashing the first file.
+void warmUp()
 
 port.on('message', async ({ id, data }: WorkerRequest) => {
   try {

@@ -50,9 +50,15 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 let pdfjs: Promise<PdfJs> | undefined
 
 function loadPdfJs(): Promise<PdfJs> {
-  // The legacy build is the one pdf.js supports in Node.
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs')
+  // The legacy build is the one pdf.js supports in Node. Its worker code is imported here too
+  // (it registers globalThis.pdfjsWorker), so the first document does not pay for loading it.
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.worker.mjs').then(() => import('pdfjs-dist/legacy/build/pdf.mjs'))
   return pdfjs
+}
+
+/** Loads pdf.js ahead of the first document (an extraction worker calls it when it starts). */
+export function warmUp(): Promise<void> {
+  return loadPdfJs().then(() => undefined)
 }
 
 /**
