@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../electron/server'
 import { buildUi } from './build-ui'
 import { apiCall, hasChromium, INTEROP_PDF, launchChromium, screenshotPath, tempDir, withStudy } from './harness'
-import { coderIs, outlineBoxes, paintedAt, waitPainted } from './workbench-helpers'
+import { coderIs, dragSelect, outlineBoxes, paintedAt, waitPainted } from './workbench-helpers'
 
 const PDF = join(INTEROP_PDF, '12_en_openoffice_pdkids.pdf')
 const SMALL_PDF = join(INTEROP_PDF, '10_ja_dvipdfmx_issue16538.pdf')
@@ -84,37 +84,6 @@ describe.skipIf(!hasChromium())('coding workbench (browser mode, Chromium)', () 
     )
   }
 
-  /** Drags the mouse over `needle` on a page, as a reader selects. */
-  async function dragSelect(pageNo: number, needle: string): Promise<void> {
-    const points = await page.evaluate(
-      ({ pageNo, needle }) => {
-        const spans = document.querySelectorAll<HTMLElement>(`[data-page-no="${pageNo}"] .textLayer span[data-i]`)
-        for (const span of spans) {
-          const text = span.firstChild as Text | null
-          const from = text?.data.indexOf(needle) ?? -1
-          if (!text || from < 0) continue
-          const r = document.createRange()
-          r.setStart(text, from)
-          r.setEnd(text, from + 1)
-          const a = r.getBoundingClientRect()
-          r.setStart(text, from + needle.length - 1)
-          r.setEnd(text, from + needle.length)
-          const b = r.getBoundingClientRect()
-          return { x1: a.left + 1, y1: (a.top + a.bottom) / 2, x2: b.right - 1, y2: (b.top + b.bottom) / 2 }
-        }
-        throw new Error(`"${needle}" is not on page ${pageNo}`)
-      },
-      { pageNo, needle },
-    )
-    await page.evaluate(() => window.getSelection()?.removeAllRanges())
-    await page.mouse.move(points.x1, points.y1)
-    await page.mouse.down()
-    await page.mouse.move((points.x1 + points.x2) / 2, points.y2, { steps: 4 })
-    await page.mouse.move(points.x2, points.y2, { steps: 4 })
-    await page.mouse.up()
-  }
-
-  /** The outline of the selected coding: drawn over the same boxes as its painted highlight. */
   async function highlightBoxes(codingId: number): Promise<Box[]> {
     return outlineBoxes(page, codingId)
   }
@@ -145,7 +114,7 @@ describe.skipIf(!hasChromium())('coding workbench (browser mode, Chromium)', () 
     await openDocument()
     await page.screenshot({ path: screenshotPath('02-document') })
 
-    await dragSelect(1, SENTENCE)
+    await dragSelect(page, 1, SENTENCE)
     const picker = page.locator('.code-picker input')
     await picker.waitFor()
     // The selection to be coded stays marked while the picker (which takes the focus) is open.
