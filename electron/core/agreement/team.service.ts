@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
-import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import type { ExportForCoderResult, MergeReport } from '../../../shared/agreement-types'
 import { WerkbankError } from '../../../shared/errors'
 import { PAGE_SEPARATOR } from '../../../shared/page-text'
 import { loadMigrations } from '../db/migrations'
-import { openStudy, STUDY_APPLICATION_ID } from '../db/open-study'
+import { checkKnownMigrations, openStudy, readHeader, STUDY_APPLICATION_ID } from '../db/open-study'
 import { PATH_SEPARATOR } from '../repos/codes.repo'
 import type { StudySession } from '../study-session'
 
@@ -400,26 +400,15 @@ export class TeamService {
  * migrated, with its backup) in Werkbank first: merging never writes to the other file.
  */
 function openOther(path: string): Database.Database {
-  const header = Buffer.alloc(100)
-  const fd = openSync(path, 'r')
-  let read = 0
-  try {
-    read = readSync(fd, header, 0, 100, 0)
-  } finally {
-    closeSync(fd)
-  }
-  if (read < 100 || header.subarray(0, 16).toString('latin1') !== 'SQLite format 3\0' || header.readUInt32BE(68) !== STUDY_APPLICATION_ID) {
-    throw new WerkbankError('study-not-a-study', { path })
-  }
+  const header = readHeader(path)
+  if (!header.isSqlite || header.applicationId !== STUDY_APPLICATION_ID) throw new WerkbankError('study-not-a-study', { path })
   const migrations = loadMigrations()
   const db = new Database(path, { readonly: true, fileMustExist: true, ...nativeBinding() })
   try {
     const version = db.pragma('user_version', { simple: true }) as number
     if (version > migrations.length) throw new WerkbankError('study-newer-version', { path, found: version, known: migrations.length })
     if (version < migrations.length) throw new WerkbankError('team-merge-older-version', { path, found: version, known: migrations.length })
-    const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number; name: string }[]
-    const unknown = applied.filter((a) => migrations[a.version - 1]?.name !== a.name)
-    if (unknown.length > 0) throw new WerkbankError('study-unknown-migrations', { path, detail: unknown.map((u) => u.name).join(', ') })
+    checkKnownMigrations(db, migrations, path)
     return db
   } catch (e) {
     db.close()

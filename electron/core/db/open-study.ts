@@ -25,7 +25,7 @@ export interface Study {
   close(): void
 }
 
-interface Header {
+export interface Header {
   isSqlite: boolean
   userVersion: number
   applicationId: number
@@ -35,7 +35,7 @@ interface Header {
  * Reads the SQLite header without opening the database, so a file we must refuse (not ours,
  * or from a newer Werkbank) is never touched: not even a journal-mode change reaches it.
  */
-function readHeader(path: string): Header {
+export function readHeader(path: string): Header {
   const buf = Buffer.alloc(100)
   const fd = openSync(path, 'r')
   let read = 0
@@ -137,7 +137,7 @@ export async function openStudy(path: string, options: OpenStudyOptions = {}): P
   }
 }
 
-function checkKnownMigrations(db: Database.Database, migrations: Migration[], path: string): void {
+export function checkKnownMigrations(db: Database.Database, migrations: Migration[], path: string): void {
   const hasTable = db
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
     .get()
