@@ -37,6 +37,10 @@ export const coreApi = {
   'cases:create': op<Case>()(z.object({ name })),
   'cases:ensure': op<Case>()(z.object({ name })),
   'cases:rename': op<Case>()(z.object({ id, name })),
+  // One undo step for a whole case dialog: a new name and any attributes ('' removes one).
+  'cases:update': op<Case>()(
+    z.object({ id, name: name.optional(), attributes: z.record(name.max(100), text(1000)).optional() }),
+  ),
   'cases:setAttribute': op<Case>()(
     z.object({ id, name: name.max(100), value: text(1000) }),
   ),
@@ -72,8 +76,9 @@ export const coreApi = {
   'codes:ensurePath': op<Code>()(
     z.object({ path: z.string().min(1).max(2000), colour: colour.optional(), definition: text().optional() }),
   ),
+  // With parentId, also moves the code: one undo step for a whole details dialog.
   'codes:update': op<Code>()(
-    z.object({ id, ...codeFields }),
+    z.object({ id, ...codeFields, parentId: id.nullable().optional() }),
   ),
   'codes:move': op<Code>()(z.object({ id, parentId: id.nullable() })),
   'codes:merge': op<Code>()(z.object({ sourceId: id, targetId: id })),

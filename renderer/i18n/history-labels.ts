@@ -3,6 +3,7 @@ import type { Lang } from '../../shared/i18n/messages'
 /** The core's undo labels, in words. An unknown label is shown as it is. */
 const LABELS: Record<string, Record<Lang, string>> = {
   'case-attribute': { nl: 'casuskenmerk wijzigen', en: 'change case attribute' },
+  'case-update': { nl: 'casus wijzigen', en: 'change case' },
   'case-create': { nl: 'casus maken', en: 'create case' },
   'case-rename': { nl: 'casus hernoemen', en: 'rename case' },
   'code-create': { nl: 'code maken', en: 'create code' },

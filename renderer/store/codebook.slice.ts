@@ -17,7 +17,8 @@ export interface CodebookSlice {
   renameCode(id: number, name: string): Promise<void>
   recolourCode(id: number, colour: string): Promise<void>
   /** Saves changed fields of a code (name, colour, definition, inclusion, exclusion, example). */
-  updateCode(id: number, fields: Partial<Pick<Code, 'name' | 'colour' | 'definition' | 'inclusion' | 'exclusion' | 'example'>>): Promise<boolean>
+  /** Changes a code's fields and, with `parentId`, its place: one undo step. */
+  updateCode(id: number, fields: Partial<Pick<Code, 'name' | 'colour' | 'definition' | 'inclusion' | 'exclusion' | 'example'>>, parentId?: number | null): Promise<boolean>
   /** Puts a code under another one (null: top level); the core refuses a cycle. */
   moveCode(id: number, parentId: number | null): Promise<boolean>
   /** Merges a code (with its subcodes and codings) into another one. */
@@ -77,9 +78,11 @@ export const createCodebookSlice: StateCreator<AppState, [], [], CodebookSlice> 
     await get().refreshAll()
   },
 
-  updateCode: async (id, fields) => {
+  updateCode: async (id, fields, parentId) => {
     try {
-      if (Object.keys(fields).length > 0) await call('codes:update', { id, ...fields })
+      if (Object.keys(fields).length > 0 || parentId !== undefined) {
+        await call('codes:update', { id, ...fields, ...(parentId !== undefined ? { parentId } : {}) })
+      }
       return true
     } catch (e) {
       get().report(e)

@@ -88,6 +88,8 @@ export interface StudySlice {
   createCase(name: string): Promise<Case | null>
   renameCase(id: number, name: string): Promise<boolean>
   setCaseAttributes(id: number, changes: Record<string, string>): Promise<boolean>
+  /** A case's new name and attributes ('' removes one): one undo step. */
+  updateCase(id: number, name: string | undefined, attributes: Record<string, string>): Promise<boolean>
   assignDocumentCase(documentId: number, caseId: number | null): Promise<void>
   renameDocument(id: number, title: string): Promise<boolean>
 
@@ -245,6 +247,18 @@ export const createStudySlice = (lang: Lang): StateCreator<AppState, [], [], Stu
   renameCase: async (id, name) => {
     try {
       await call('cases:rename', { id, name })
+      return true
+    } catch (e) {
+      get().report(e)
+      return false
+    } finally {
+      await get().refreshAll()
+    }
+  },
+
+  updateCase: async (id, name, attributes) => {
+    try {
+      await call('cases:update', { id, ...(name !== undefined ? { name } : {}), attributes })
       return true
     } catch (e) {
       get().report(e)

@@ -95,3 +95,29 @@ describe('undo and redo', () => {
     expect(s.history.state().canUndo).toBe(false)
   })
 })
+
+describe('one undo step per dialog', () => {
+  it('undoes a code edit that also moved it in one step', async () => {
+    const { s } = await studyWithDocument()
+    const a = s.codebook.create({ parentId: null, name: 'A' })
+    const b = s.codebook.create({ parentId: null, name: 'B' })
+    const updated = s.codebook.update(b.id, { name: 'B2', definition: 'nieuw' }, a.id)
+    expect(updated).toMatchObject({ path: 'A/B2', definition: 'nieuw' })
+    s.history.undo()
+    expect(s.codebook.get(b.id)).toMatchObject({ path: 'B', definition: '', parentId: null })
+    expect(() => s.codebook.update(a.id, {}, b.id)).not.toThrow()
+    expect(() => s.codebook.update(a.id, {}, a.id)).toThrow(expect.objectContaining({ code: 'code-move-cycle' }))
+  })
+
+  it('undoes a case rename with its attributes in one step', async () => {
+    const { s } = await studyWithDocument()
+    const c = s.cases.create('Project 1')
+    s.cases.setAttribute(c.id, 'sector', 'zorg')
+    const updated = s.cases.update(c.id, { name: 'Project Eén', attributes: { sector: '', jaar: '2012', regio: 'Twente' } })
+    expect(updated).toMatchObject({ name: 'Project Eén', attributes: { jaar: '2012', regio: 'Twente' } })
+    expect(updated.attributes).not.toHaveProperty('sector')
+    expect(s.history.state().undoLabel).toBe('case-update')
+    s.history.undo()
+    expect(s.cases.get(c.id)).toMatchObject({ name: 'Project 1', attributes: { sector: 'zorg' } })
+  })
+})

@@ -39,6 +39,7 @@ function createCoreHandlers(s: StudySession, emit: Emit): HandlersOf<typeof core
     'cases:create': ({ name }) => s.cases.create(name),
     'cases:ensure': ({ name }) => s.cases.ensure(name),
     'cases:rename': ({ id, name }) => s.cases.rename(id, name),
+    'cases:update': ({ id, name, attributes }) => s.cases.update(id, { name, attributes }),
     'cases:setAttribute': ({ id, name, value }) => s.cases.setAttribute(id, name, value),
 
     'documents:list': () => s.documents.list(),
@@ -71,7 +72,7 @@ function createCoreHandlers(s: StudySession, emit: Emit): HandlersOf<typeof core
     'codes:create': (args) => s.codebook.create(args),
     'codes:byPath': ({ path }) => s.codebook.get(s.codebook.resolvePath(path)),
     'codes:ensurePath': ({ path, ...fields }) => s.codebook.ensurePath(path, fields),
-    'codes:update': ({ id, ...fields }) => s.codebook.update(id, fields),
+    'codes:update': ({ id, parentId, ...fields }) => s.codebook.update(id, fields, parentId),
     'codes:move': ({ id, parentId }) => s.codebook.move(id, parentId),
     'codes:merge': ({ sourceId, targetId }) => s.codebook.merge(sourceId, targetId),
     'codes:delete': ({ id, withCodings }) => s.codebook.remove(id, withCodings ?? false),

@@ -45,6 +45,15 @@ export class CaseService {
     })
   }
 
+  /** A new name and attribute values ('' removes one) as one undo step. */
+  update(id: number, change: { name?: string; attributes?: Record<string, string> }): Case {
+    return this.history.record('case-update', { caseId: id }, () => {
+      if (change.name !== undefined && change.name.trim() !== this.get(id).name) this.rename(id, change.name)
+      for (const [name, value] of Object.entries(change.attributes ?? {})) this.setAttribute(id, name, value)
+      return this.get(id)
+    })
+  }
+
   setAttribute(id: number, name: string, value: string): Case {
     return this.history.record('case-attribute', { caseId: id, name }, () => {
       this.get(id)

@@ -62,7 +62,8 @@ export class CodebookService {
     })
   }
 
-  update(id: number, fields: CodeFields): Code {
+  /** Changes a code's name, colour and texts, and with `parentId` its place: one undo step. */
+  update(id: number, fields: CodeFields, parentId?: number | null): Code {
     return this.history.record('code-update', { codeId: id }, () => {
       const current = this.get(id)
       const next = { ...fields }
@@ -72,6 +73,7 @@ export class CodebookService {
         if (other !== undefined && other !== id) throw new WerkbankError('code-name-taken', { name: next.name })
       }
       this.codes.update(id, current, next)
+      if (parentId !== undefined && parentId !== current.parentId) return this.move(id, parentId)
       return this.get(id)
     })
   }

@@ -34,14 +34,14 @@ export function CaseDialog({ value, onClose }: { value: Case; onClose(): void })
   const save = async () => {
     setBusy(true)
     const s = useApp.getState()
-    let ok = true
-    if (name.trim() !== value.name && name.trim() !== '') ok = await s.renameCase(value.id, name.trim())
+    const newName = name.trim() !== value.name && name.trim() !== '' ? name.trim() : undefined
     const pending = { ...attrs }
     if (newKey.trim() !== '' && newValue.trim() !== '') pending[newKey.trim()] = newValue
     const changes: Record<string, string> = {}
     for (const [k, v] of Object.entries(pending)) if ((value.attributes[k] ?? '') !== v.trim()) changes[k] = v.trim()
     for (const k of Object.keys(value.attributes)) if (!(k in pending)) changes[k] = ''
-    if (ok && Object.keys(changes).length > 0) ok = await s.setCaseAttributes(value.id, changes)
+    // One call, so the whole dialog is one undo step.
+    const ok = newName === undefined && Object.keys(changes).length === 0 ? true : await s.updateCase(value.id, newName, changes)
     setBusy(false)
     if (ok) onClose()
   }

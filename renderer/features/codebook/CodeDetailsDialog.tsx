@@ -31,8 +31,8 @@ export function CodeDetailsDialog({ code, codes, onClose, onMerge }: { code: Cod
     }
     setBusy(true)
     const s = useApp.getState()
-    let ok = await s.updateCode(code.id, changed)
-    if (ok && parentId !== code.parentId) ok = await s.moveCode(code.id, parentId)
+    // One call, so the whole dialog is one undo step.
+    const ok = await s.updateCode(code.id, changed, parentId !== code.parentId ? parentId : undefined)
     setBusy(false)
     if (ok) onClose()
   }
