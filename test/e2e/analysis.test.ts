@@ -16,7 +16,7 @@ import type { Args, Method, Result } from '../../shared/api'
 import { startServer, type RunningServer } from '../../electron/server'
 import { ensureDemo } from '../fixtures/build-demo'
 import { buildUi } from './build-ui'
-import { apiCall, hasChromium, launchChromium, screenshotPath, tempDir, withStudy } from './harness'
+import { apiCall, launchChromium, screenshotPath, tempDir, withStudy } from './harness'
 
 const CODERS = ['Anna de Vries', 'Bram Jansen']
 const en = (digits: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })
@@ -77,7 +77,7 @@ async function exportCsv(page: Page, testId: string, options: { delimiter: ',' |
   return text
 }
 
-describe.skipIf(!hasChromium())('analysis views (browser mode, Chromium)', () => {
+describe('analysis views (browser mode, Chromium)', () => {
   const tmp = tempDir('werkbank-analysis-e2e-')
   const uiDir = join(tmp.dir, 'ui')
   const problems: string[] = []
@@ -351,7 +351,7 @@ describe.skipIf(!hasChromium())('analysis views (browser mode, Chromium)', () =>
   })
 })
 
-describe.skipIf(!hasChromium())('a matrix of 100 codes × 200 documents', () => {
+describe('a matrix of 100 codes × 200 documents', () => {
   const tmp = tempDir('werkbank-analysis-big-')
   const uiDir = join(tmp.dir, 'ui')
   const problems: string[] = []

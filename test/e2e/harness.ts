@@ -19,6 +19,9 @@ export function hasChromium(): boolean {
 }
 
 export async function launchChromium(): Promise<Browser> {
+  // The browser tests are part of npm test: without Chromium they fail and say why, rather
+  // than pass having checked nothing.
+  if (!hasChromium()) throw new Error(`Chromium is not at ${CHROMIUM}: install it (Debian: apt-get install -y chromium)`)
   const { chromium } = await import('playwright-core')
   return chromium.launch({
     executablePath: CHROMIUM,

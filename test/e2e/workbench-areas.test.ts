@@ -7,12 +7,12 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixturePaths } from '../fixtures/fixtures'
-import { hasChromium, INTEROP_PDF, screenshotPath } from './harness'
+import { INTEROP_PDF, screenshotPath } from './harness'
 import { coderIs, dragSelect, openDocument, openWorkbench, paintedAt, textBox, waitPainted, waitForPage, type Workbench } from './workbench-helpers'
 
 const TEXT_PDF = join(INTEROP_PDF, '12_en_openoffice_pdkids.pdf')
 
-describe.skipIf(!hasChromium())('area coding, stripes and resizing (browser mode, Chromium)', () => {
+describe('area coding, stripes and resizing (browser mode, Chromium)', () => {
   let wb: Workbench
   let page: Page
   let scanId: number

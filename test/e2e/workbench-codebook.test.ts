@@ -6,12 +6,12 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasChromium, INTEROP_PDF, screenshotPath } from './harness'
+import { INTEROP_PDF, screenshotPath } from './harness'
 import { coderIs, openWorkbench, type Workbench } from './workbench-helpers'
 
 const TEXT_PDF = join(INTEROP_PDF, '12_en_openoffice_pdkids.pdf')
 
-describe.skipIf(!hasChromium())('codebook tree, details, merge and drag and drop (browser mode, Chromium)', () => {
+describe('codebook tree, details, merge and drag and drop (browser mode, Chromium)', () => {
   let wb: Workbench
   let page: Page
   const ids: Record<string, number> = {}

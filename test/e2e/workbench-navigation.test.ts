@@ -7,12 +7,12 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixturePaths } from '../fixtures/fixtures'
-import { hasChromium, INTEROP_PDF, screenshotPath } from './harness'
+import { INTEROP_PDF, screenshotPath } from './harness'
 import { coderIs, inViewer, openDocument, openWorkbench, waitForPage, type Box, type Workbench } from './workbench-helpers'
 
 const TEXT_PDF = join(INTEROP_PDF, '12_en_openoffice_pdkids.pdf')
 
-describe.skipIf(!hasChromium())('retrieval, search, find and the workspace (browser mode, Chromium)', () => {
+describe('retrieval, search, find and the workspace (browser mode, Chromium)', () => {
   let wb: Workbench
   let page: Page
   let kidsId: number

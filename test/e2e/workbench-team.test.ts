@@ -8,12 +8,12 @@ import { basename, join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixturePaths } from '../fixtures/fixtures'
-import { hasChromium, INTEROP_PDF, screenshotPath } from './harness'
+import { INTEROP_PDF, screenshotPath } from './harness'
 import { coderIs, openDocument, openWorkbench, outlineBoxes, textBox, waitPainted, type Workbench } from './workbench-helpers'
 
 const TEXT_PDF = join(INTEROP_PDF, '12_en_openoffice_pdkids.pdf')
 
-describe.skipIf(!hasChromium())('coders, cases and import (browser mode, Chromium)', () => {
+describe('coders, cases and import (browser mode, Chromium)', () => {
   let wb: Workbench
   let page: Page
   let docId: number

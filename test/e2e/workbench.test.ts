@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../electron/server'
 import { buildUi } from './build-ui'
-import { apiCall, hasChromium, INTEROP_PDF, launchChromium, screenshotPath, tempDir, withStudy } from './harness'
+import { apiCall, INTEROP_PDF, launchChromium, screenshotPath, tempDir, withStudy } from './harness'
 import { coderIs, dragSelect, outlineBoxes, paintedAt, waitPainted } from './workbench-helpers'
 
 const PDF = join(INTEROP_PDF, '12_en_openoffice_pdkids.pdf')
@@ -22,7 +22,7 @@ interface Box {
   bottom: number
 }
 
-describe.skipIf(!hasChromium())('coding workbench (browser mode, Chromium)', () => {
+describe('coding workbench (browser mode, Chromium)', () => {
   const tmp = tempDir('werkbank-e2e-')
   const studyPath = join(tmp.dir, 'e2e.werkbank')
   let server: RunningServer
