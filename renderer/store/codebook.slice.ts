@@ -61,82 +61,52 @@ export const createCodebookSlice: StateCreator<AppState, [], [], CodebookSlice> 
   },
 
   renameCode: async (id, name) => {
-    try {
+    await get().change(async () => {
       await call('codes:update', { id, name })
-    } catch (e) {
-      get().report(e)
-    }
-    await get().refreshAll()
+    })
   },
 
   recolourCode: async (id, colour) => {
-    try {
+    await get().change(async () => {
       await call('codes:update', { id, colour })
-    } catch (e) {
-      get().report(e)
-    }
-    await get().refreshAll()
+    })
   },
 
   updateCode: async (id, fields, parentId) => {
-    try {
+    return get().change(async () => {
       if (Object.keys(fields).length > 0 || parentId !== undefined) {
         await call('codes:update', { id, ...fields, ...(parentId !== undefined ? { parentId } : {}) })
       }
-      return true
-    } catch (e) {
-      get().report(e)
-      return false
-    } finally {
-      await get().refreshAll()
-    }
+    })
   },
 
   moveCode: async (id, parentId) => {
     const code = get().codes.byId[id]
     if (!code || code.parentId === parentId) return true
-    try {
+    return get().change(async () => {
       await call('codes:move', { id, parentId })
       get().notify({ key: 'codeMoved', params: { name: code.name } })
-      return true
-    } catch (e) {
-      get().report(e)
-      return false
-    } finally {
-      await get().refreshAll()
-    }
+    })
   },
 
   mergeCodes: async (sourceId, targetId) => {
-    try {
+    return get().change(async () => {
       await call('codes:merge', { sourceId, targetId })
       if (get().retrievalCodeId === sourceId) set({ retrievalCodeId: targetId })
-      return true
-    } catch (e) {
-      get().report(e)
-      return false
-    } finally {
-      await get().refreshAll()
-    }
+    })
   },
 
   deleteCode: async (id) => {
-    try {
+    await get().change(async () => {
       await call('codes:delete', { id, withCodings: true })
       if (get().retrievalCodeId === id) get().showRetrieval(null)
-    } catch (e) {
-      get().report(e)
-    }
-    await get().refreshAll()
+    })
   },
 
   applyTemplate: async () => {
-    try {
+    await get().change(async () => {
       await call('codes:applyTemplate', { template: 'loopbaan', lang: get().lang })
-    } catch (e) {
-      get().report(e)
-    }
-    await get().refreshAll()
+    })
   },
 
   markRecent: (codeId) => {

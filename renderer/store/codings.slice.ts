@@ -103,27 +103,18 @@ export const createCodingsSlice: StateCreator<AppState, [], [], CodingsSlice> = 
   selectCoding: (selectedCodingId) => set({ selectedCodingId }),
 
   recode: async (id, codeId) => {
-    try {
+    await get().change(async () => {
       await call('codings:update', { id, codeId })
       get().markRecent(codeId)
-    } catch (e) {
-      get().report(e)
-    }
-    await get().refreshAll()
+    })
   },
 
   resizeCoding: async (id, start, end) => {
-    try {
+    return get().change(async () => {
       const coding = await call('codings:update', { id, start, end })
       // Growing into a neighbour of the same code joins the two: follow the one that remains.
       if (coding.id !== id) set({ selectedCodingId: coding.id })
-      return true
-    } catch (e) {
-      get().report(e)
-      return false
-    } finally {
-      await get().refreshAll()
-    }
+    })
   },
 
   saveMemo: async (id, memo) => {
@@ -138,13 +129,10 @@ export const createCodingsSlice: StateCreator<AppState, [], [], CodingsSlice> = 
   },
 
   deleteCoding: async (id) => {
-    try {
+    await get().change(async () => {
       await call('codings:delete', { id })
       if (get().selectedCodingId === id) set({ selectedCodingId: null })
-    } catch (e) {
-      get().report(e)
-    }
-    await get().refreshAll()
+    })
   },
 
   showRetrieval: async (codeId) => {

@@ -72,6 +72,11 @@ export interface StudySlice {
   setLang(lang: Lang): void
   /** Shows an error from the API (translated by the UI) or an unexpected one. */
   report(e: unknown): void
+  /**
+   * Runs a change to the study: a failure is reported (translated), and either way what is
+   * shown is refreshed. Resolves to whether the change went through.
+   */
+  change(work: () => Promise<unknown>): Promise<boolean>
   clearError(): void
   notify(notice: Notice | null): void
   loadStudy(): Promise<void>
@@ -129,6 +134,17 @@ export const createStudySlice = (lang: Lang): StateCreator<AppState, [], [], Stu
     const error: AppError = e instanceof ApiError ? e.error : { code: 'internal', params: { detail: String((e as Error)?.message ?? e) } }
     if (!(e instanceof ApiError)) console.error(e)
     set({ error })
+  },
+  change: async (work) => {
+    try {
+      await work()
+      return true
+    } catch (e) {
+      get().report(e)
+      return false
+    } finally {
+      await get().refreshAll()
+    }
   },
   clearError: () => set({ error: null }),
   notify: (notice) => set({ notice }),
@@ -245,60 +261,33 @@ export const createStudySlice = (lang: Lang): StateCreator<AppState, [], [], Stu
   },
 
   renameCase: async (id, name) => {
-    try {
+    return get().change(async () => {
       await call('cases:rename', { id, name })
-      return true
-    } catch (e) {
-      get().report(e)
-      return false
-    } finally {
-      await get().refreshAll()
-    }
+    })
   },
 
   updateCase: async (id, name, attributes) => {
-    try {
+    return get().change(async () => {
       await call('cases:update', { id, ...(name !== undefined ? { name } : {}), attributes })
-      return true
-    } catch (e) {
-      get().report(e)
-      return false
-    } finally {
-      await get().refreshAll()
-    }
+    })
   },
 
   setCaseAttributes: async (id, changes) => {
-    try {
+    return get().change(async () => {
       for (const [name, value] of Object.entries(changes)) await call('cases:setAttribute', { id, name, value })
-      return true
-    } catch (e) {
-      get().report(e)
-      return false
-    } finally {
-      await get().refreshAll()
-    }
+    })
   },
 
   assignDocumentCase: async (documentId, caseId) => {
-    try {
+    await get().change(async () => {
       await call('documents:assignCase', { documentId, caseId })
-    } catch (e) {
-      get().report(e)
-    }
-    await get().refreshAll()
+    })
   },
 
   renameDocument: async (id, title) => {
-    try {
+    return get().change(async () => {
       await call('documents:rename', { id, title })
-      return true
-    } catch (e) {
-      get().report(e)
-      return false
-    } finally {
-      await get().refreshAll()
-    }
+    })
   },
 
   queueImport: (importQueue) => set({ importQueue: importQueue && importQueue.length > 0 ? importQueue : null }),
@@ -370,22 +359,16 @@ export const createStudySlice = (lang: Lang): StateCreator<AppState, [], [], Stu
   setPane: (kind, px) => set((s) => ({ panes: { ...s.panes, [kind]: clampPane(kind, px) } })),
 
   undo: async () => {
-    try {
+    await get().change(async () => {
       const r = await call('history:undo', {})
       get().notify({ key: 'undone', params: { label: r.label } })
-    } catch (e) {
-      get().report(e)
-    }
-    await get().refreshAll()
+    })
   },
 
   redo: async () => {
-    try {
+    await get().change(async () => {
       const r = await call('history:redo', {})
       get().notify({ key: 'redone', params: { label: r.label } })
-    } catch (e) {
-      get().report(e)
-    }
-    await get().refreshAll()
+    })
   },
 })
