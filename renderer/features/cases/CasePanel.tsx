@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
+import { useTabStop, useTreeFocus } from '../../hooks/use-tree-focus'
 import type { Case, DocumentSummary } from '../../../shared/types'
 import { canUpload } from '../../api/client'
 import { NameInput } from '../../components/NameInput'
@@ -35,11 +36,9 @@ export function CasePanel() {
   const [renaming, setRenaming] = useState<Key | null>(null)
   const [caseDialog, setCaseDialog] = useState<number | null>(null)
   const [docDialog, setDocDialog] = useState<number | null>(null)
-  const [collapsed, setCollapsed] = useState<ReadonlySet<Key>>(new Set())
-  const [focused, setFocused] = useState<Key | null>(null)
   const [dropKey, setDropKey] = useState<Key | null>(null)
-  const items = useRef(new Map<Key, HTMLLIElement>())
-  const focusOnRender = useRef(false)
+  const tree = useTreeFocus<Key>()
+  const { collapsed, setOpen, setFocused, moveFocus, itemRef } = tree
   const store = useApp.getState()
 
   const groups = useMemo(() => {
@@ -59,25 +58,7 @@ export function CasePanel() {
     }
     return out
   }, [groups, collapsed])
-  const tabStop = focused !== null && rows.some((r) => r.key === focused) ? focused : (rows[0]?.key ?? null)
-
-  useEffect(() => {
-    if (!focusOnRender.current || focused === null) return
-    focusOnRender.current = false
-    items.current.get(focused)?.focus()
-  }, [focused, rows])
-
-  const moveFocus = (key: Key) => {
-    focusOnRender.current = true
-    setFocused(key)
-  }
-  const setOpen = (key: Key, open: boolean) =>
-    setCollapsed((s) => {
-      const next = new Set(s)
-      if (open) next.delete(key)
-      else next.add(key)
-      return next
-    })
+  const tabStop = useTabStop(tree, rows)
 
   const onTreeKey = (e: React.KeyboardEvent) => {
     if ((e.target as HTMLElement).closest('input, textarea, select')) return
@@ -112,10 +93,7 @@ export function CasePanel() {
     'aria-expanded': expanded,
     'aria-label': label,
     tabIndex: tabStop === key ? 0 : -1,
-    ref: (el: HTMLLIElement | null) => {
-      if (el) items.current.set(key, el)
-      else items.current.delete(key)
-    },
+    ref: itemRef(key),
     onFocus: (e: React.FocusEvent) => {
       if (e.target === e.currentTarget) setFocused(key)
     },

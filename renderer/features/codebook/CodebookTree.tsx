@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { useTabStop, useTreeFocus } from '../../hooks/use-tree-focus'
 import type { Code } from '../../../shared/types'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { NameInput } from '../../components/NameInput'
@@ -28,12 +29,10 @@ export function CodebookTree() {
   const [deleting, setDeleting] = useState<CodeNode | null>(null)
   const [details, setDetails] = useState<number | null>(null)
   const [merging, setMerging] = useState<number | null>(null)
-  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set())
-  const [focused, setFocused] = useState<number | null>(null)
   const [dragId, setDragId] = useState<number | null>(null)
   const [dropTarget, setDropTarget] = useState<number | 'root' | null>(null)
-  const items = useRef(new Map<number, HTMLLIElement>())
-  const focusOnRender = useRef(false)
+  const treeFocus = useTreeFocus<number>()
+  const { collapsed, setOpen, setFocused, moveFocus, itemRef } = treeFocus
 
   // In blind mode the counts are my own: the core's include the other coders.
   const codes = useMemo(
@@ -65,25 +64,7 @@ export function CodebookTree() {
     walk(shown, null, 1)
     return out
   }, [shown, collapsed, q])
-  const tabStop = focused !== null && rows.some((r) => r.key === focused) ? focused : (rows[0]?.key ?? null)
-
-  useEffect(() => {
-    if (!focusOnRender.current || focused === null) return
-    focusOnRender.current = false
-    items.current.get(focused)?.focus()
-  }, [focused, rows])
-
-  const moveFocus = (id: number) => {
-    focusOnRender.current = true
-    setFocused(id)
-  }
-  const setOpen = (id: number, open: boolean) =>
-    setCollapsed((s) => {
-      const next = new Set(s)
-      if (open) next.delete(id)
-      else next.add(id)
-      return next
-    })
+  const tabStop = useTabStop(treeFocus, rows)
 
   const onTreeKey = (e: React.KeyboardEvent) => {
     if ((e.target as HTMLElement).closest('input, textarea, select')) return
@@ -163,10 +144,7 @@ export function CodebookTree() {
         aria-selected={retrievalCodeId === c.id}
         aria-label={c.name}
         tabIndex={tabStop === c.id ? 0 : -1}
-        ref={(el) => {
-          if (el) items.current.set(c.id, el)
-          else items.current.delete(c.id)
-        }}
+        ref={itemRef(c.id)}
         onFocus={(e) => {
           if (e.target === e.currentTarget) setFocused(c.id)
         }}
