@@ -87,19 +87,22 @@ export function head(kind: ColumnKind, rollup: boolean): string {
     hits(r, c, d, s, e) AS (${hits})`
 }
 
+/** What each level of a coverage answer groups by: cell, row, column, everything. */
+const LEVEL_GROUP = ['r, c', 'r', 'c', null] as const
+const LEVEL_COLUMNS = ['r, c', 'r, NULL AS c', 'NULL AS r, c', 'NULL AS r, NULL AS c'] as const
+
 /**
- * Length of the union of intervals (s, e) per group: ordered by start within each partition,
- * an interval adds only what reaches beyond the largest end before it (the running maximum of
- * end_offset over the preceding rows), so overlapping codings count once.
+ * Length of the union of intervals (s, e) per partition, summed per level's group: ordered by
+ * start within each partition, an interval adds only what reaches beyond the largest end before
+ * it (the running maximum of e over the preceding rows), so overlapping intervals count once.
  */
-function unionLength(from: string, partition: string, group: string | null, level: number): string {
-  const g = group ?? ''
-  const cols = { 1: 'r, NULL', 2: 'NULL, c', 3: 'NULL, NULL' }[level as 1 | 2 | 3]
-  return `SELECT ${level}, ${cols}, ifnull(sum(e - max(s, ifnull(pe, s))), 0) FROM (
-      SELECT ${g ? `${g}, ` : ''}s, e,
+function unionLength(from: string, partition: string, level: 0 | 1 | 2 | 3): string {
+  const group = LEVEL_GROUP[level]
+  return `SELECT ${level} AS lvl, ${LEVEL_COLUMNS[level]}, ifnull(sum(e - max(s, ifnull(pe, s))), 0) AS n FROM (
+      SELECT ${group ? `${group}, ` : ''}s, e,
         max(e) OVER (PARTITION BY ${partition} ORDER BY s ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS pe
       FROM ${from})
-    WHERE e > ifnull(pe, s)${g ? ` GROUP BY ${g}` : ''}`
+    WHERE e > ifnull(pe, s)${group ? ` GROUP BY ${group}` : ''}`
 }
 
 /** Codings per row and column. */
@@ -122,33 +125,50 @@ export function documentsSql(kind: ColumnKind, rollup: boolean): string {
  * Covered characters per cell (level 0) and column (2); for coder columns also per row (1)
  * and overall (3), because coders share documents. (Otherwise each document lies in one
  * column, so a row's covered characters are the sum of its cells, and the overall figure the
- * sum of the columns'.)
+ * sum of the columns'.) Area codings (start = end) add nothing and are left out.
  *
- * The cells' union is computed once; what each coding adds to it (`pieces`, disjoint within a
- * cell and far fewer than the codings when codings overlap) is kept, and the columns' union is
- * taken over those pieces instead of over every coding again. Area codings (start = end) add
- * nothing and are left out.
+ * One window pass over the codings finds the runs of covered characters of each code, document
+ * (and coder, for coder columns): ordered by start, a coding opens a run when it starts beyond
+ * the largest end before it (`pe`), and only those rows are kept — far fewer than the codings
+ * where codings overlap. A run ends where the next run's `pe` says the covered text stopped,
+ * the last one at the largest end of all. Every level is then a union of runs rather than of
+ * codings: a cell adds up its code's runs (with roll-up, the union of the runs of the codes it
+ * gathers), a column takes the union of the runs of all codes. The window over the codings is
+ * the one expensive step (test/bench/matrix.bench.ts), so it runs once, without roll-up's
+ * duplicates, over the covering index codings_code_document in its own order (no sort), with
+ * as few columns as it can carry.
  */
 export function coverageSql(kind: ColumnKind, rollup: boolean): string {
-  const levels = [unionLength('pieces', 'c, d', 'c', 2)]
-  if (kind === 'coders') levels.push(unionLength('pieces', 'r, d', 'r', 1), unionLength('pieces', 'd', null, 3))
-  const coder = kind === 'coders' ? 'k.coder_id, ' : ''
-  // Without roll-up the window runs on the codings' own columns: a shorter sort key, and an
-  // order an index on (code_id, document_id, start_offset) could deliver without sorting.
-  const w = rollup
-    ? `SELECT r, c, d, s, e,
-         max(e) OVER (PARTITION BY r, c, d ORDER BY s ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS pe
-       FROM hits WHERE e > s`
-    : `SELECT k.code_id AS r, ${kind === 'coders' ? 'k.coder_id' : 'sc.c'} AS c, k.document_id AS d, k.start_offset AS s, k.end_offset AS e,
-         max(k.end_offset) OVER (
-           PARTITION BY k.code_id, ${coder}k.document_id ORDER BY k.start_offset ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS pe
-       FROM codings k JOIN scope sc ON sc.d = k.document_id
-       WHERE k.code_id IN (SELECT value FROM json_each(@rows)) AND ${CODER_IN_SCOPE('k.coder_id')} AND k.end_offset > k.start_offset`
+  const coders = kind === 'coders'
+  // g only where it varies (the coder, for coder columns): SQLite then sees the index order.
+  const g = coders ? 'k.coder_id' : 'NULL'
+  const codePart = coders ? 'code, d, g' : 'code, d'
+  const rowPart = coders ? 'r, c, d' : 'r, d'
+  const rowRuns = rollup
+    ? '(SELECT rc.r, u.c, u.d, u.s, u.e FROM runs u JOIN row_code rc ON rc.code = u.code)'
+    : '(SELECT code AS r, c, d, s, e FROM runs)'
+  const levels = [
+    rollup ? unionLength(rowRuns, rowPart, 0) : 'SELECT 0 AS lvl, code AS r, c, sum(e - s) AS n FROM runs GROUP BY code, c',
+    unionLength('runs', 'c, d', 2),
+  ]
+  if (coders) levels.push(unionLength(rowRuns, 'r, d', 1), unionLength('runs', 'd', 3))
   return `${head(kind, rollup)},
-    w AS (${w}),
-    pieces AS MATERIALIZED (SELECT r, c, d, max(s, ifnull(pe, s)) AS s, e FROM w WHERE e > ifnull(pe, s))
-    SELECT 0 AS lvl, r, c, sum(e - s) AS n FROM pieces GROUP BY r, c
-    ${levels.map((l) => `UNION ALL ${l}`).join('\n    ')}`
+    src AS NOT MATERIALIZED (
+      SELECT k.code_id AS code, ${g} AS g, k.document_id AS d, k.start_offset AS s, k.end_offset AS e
+      FROM codings k
+      WHERE k.code_id IN (SELECT code FROM row_code) AND k.document_id IN (SELECT d FROM scope)
+        AND ${CODER_IN_SCOPE('k.coder_id')} AND k.end_offset > k.start_offset),
+    starts AS MATERIALIZED (
+      SELECT code, g, d, s, pe FROM (
+        SELECT code, g, d, s, max(e) OVER (PARTITION BY ${codePart} ORDER BY s ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS pe
+        FROM src)
+      WHERE pe IS NULL OR s > pe),
+    ends AS MATERIALIZED (SELECT code, g, d, max(e) AS e FROM src GROUP BY ${codePart}),
+    runs AS MATERIALIZED (
+      SELECT x.code, ${coders ? 'x.g' : 'sc.c'} AS c, x.d, x.s, ifnull(x.e, en.e) AS e
+      FROM (SELECT code, g, d, s, lead(pe) OVER (PARTITION BY ${codePart} ORDER BY s) AS e FROM starts) x
+      JOIN ends en ON en.code = x.code AND en.g IS x.g AND en.d = x.d JOIN scope sc ON sc.d = x.d)
+    ${levels.join('\n    UNION ALL ')}`
 }
 
 /**
