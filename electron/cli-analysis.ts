@@ -17,7 +17,7 @@
 import { writeFileSync } from 'node:fs'
 import type { AnalysisFilter, MatrixBy, MatrixMeasure } from '../shared/analysis-types'
 import { formatCell, toCsv, type Cell, type Delimiter } from '../shared/csv'
-import { cooccurrenceTable, matrixWide, phasesTable } from './core/export/analysis-tables'
+import { cooccurrenceTable, matrixWide, phasesTable } from '../shared/analysis-tables'
 import { CommandError, UsageError, intArg, tsvField, type CommandSpec, type Ctx } from './cli-kit'
 
 type Format = 'csv' | 'tsv' | 'json'

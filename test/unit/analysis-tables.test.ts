@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findPhaseCodes, parsePhase, phaseDiffers, strongestPhases } from '../../electron/core/analysis/phases'
-import { cooccurrenceTable, matrixLong, matrixWide, phasesTable } from '../../electron/core/export/analysis-tables'
+import { cooccurrenceTable, matrixLong, matrixWide, phasesTable } from '../../shared/analysis-tables'
 import type { MatrixResult, PhaseOverview } from '../../shared/analysis-types'
 import { toCsv } from '../../shared/csv'
 

@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest'
 import type { AgreementRow } from '../../shared/agreement-types'
 import type { MatrixResult } from '../../shared/analysis-types'
-import { matrixWide } from '../../electron/core/export/analysis-tables'
+import { matrixWide } from '../../shared/analysis-tables'
 import { band, readRow } from '../../renderer/features/agreement/reading'
 import { coefficient, heatLevel, matrixValue, percent } from '../../renderer/features/analysis/format'
-import { cellMax, columnOrder, nextSort, rowOrder, stackRows, wideCells } from '../../renderer/features/matrix/matrix-model'
+import { cellMax, columnOrder, nextSort, rowOrder, stackRows } from '../../renderer/features/matrix/matrix-model'
 
 const m: MatrixResult = {
   by: 'cases',
@@ -58,9 +58,10 @@ describe('matrix as shown', () => {
     expect(nextSort({ key: 'total', dir: 'asc' }, 'label')).toEqual({ key: 'label', dir: 'asc' })
   })
 
-  it('writes the unsorted table exactly as the core’s wide export, and a sorted one in its order', () => {
-    expect(wideCells(m, [0, 1, 2], [0, 1, 2])).toEqual(matrixWide(m))
-    expect(wideCells(m, [2], [1, 0])).toEqual([
+  it('writes the table as shown: the core’s order by default, a sorted one in its order', () => {
+    expect(matrixWide(m, [0, 1, 2], [0, 1, 2])).toEqual(matrixWide(m))
+    expect(matrixWide(m)[0]).toEqual(['code', ...m.columns.map((c) => c.label), 'total'])
+    expect(matrixWide(m, [2], [1, 0])).toEqual([
       ['code', 'alpha', 'Zeta', 'total'],
       ['A', 7, 2, 9],
       ['total', 7, 9, 17],

@@ -3,7 +3,7 @@ import type { AnalysisFilter } from '../../../shared/analysis-types'
 import { toCsv, type Cell, type CsvOptions, type Delimiter } from '../../../shared/csv'
 import { CODER_IN_SCOPE, DOC_IN_SCOPE, scopeParams } from '../analysis/analysis-sql'
 import type { AnalysisService, CooccurrenceArgs, MatrixArgs } from '../analysis/analysis.service'
-import { CODINGS_HEADER, cooccurrenceTable, matrixLong, matrixWide, phasesTable } from './analysis-tables'
+import { CODINGS_HEADER, cooccurrenceTable, matrixLong, matrixWide, phasesTable } from '../../../shared/analysis-tables'
 
 /** How an export is written; the formula guard of shared/csv.ts is always on. */
 export interface ExportCsvOptions {

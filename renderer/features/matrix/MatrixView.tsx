@@ -1,5 +1,6 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { MatrixBy, MatrixMeasure, MatrixResult } from '../../../shared/analysis-types'
+import { matrixWide } from '../../../shared/analysis-tables'
 import { toCsv } from '../../../shared/csv'
 import { call } from '../../api/client'
 import { useTA, type AnalysisKey, type TranslateA } from '../../i18n/analysis-strings'
@@ -10,7 +11,7 @@ import { CsvMenu } from '../analysis/CsvMenu'
 import { fileName } from '../analysis/download'
 import { FilterControls, useAttributes } from '../analysis/FilterControls'
 import { SegmentsPanel } from '../analysis/SegmentsPanel'
-import { cellMax, columnOrder, nextSort, rowOrder, stackRows, wideCells } from './matrix-model'
+import { cellMax, columnOrder, nextSort, rowOrder, stackRows } from './matrix-model'
 import { MatrixTable, type CellRef } from './MatrixTable'
 import { StackedBars } from './StackedBars'
 
@@ -134,7 +135,7 @@ export function MatrixView() {
               testId: 'export-wide',
               file: () => fileName('matrix', byName, measure),
               // The table on screen, in its order, in the core's wide layout.
-              text: (csv) => (m ? toCsv(wideCells(m, rows, cols), csv) : ''),
+              text: (csv) => (m ? toCsv(matrixWide(m, rows, cols), csv) : ''),
             },
             { label: t('exportLong'), testId: 'export-long', file: () => fileName('matrix-long', byName, measure), text: (csv) => call('export:matrix', { ...args(), layout: 'long', ...csv }) },
             {

@@ -1,19 +1,16 @@
 /**
- * The matrix as the table shows it: the order of rows and columns after sorting, the largest
- * cell (for the shading), and the same table as CSV cells. Pure functions over the core's
- * MatrixResult, so a sort or a re-render never asks the core again.
+ * The matrix as the table shows it: the order of rows and columns after sorting and the largest
+ * cell (for the shading). Pure functions over the core's MatrixResult, so a sort or a re-render
+ * never asks the core again. (The CSV of the table as shown is shared/analysis-tables.ts's
+ * matrixWide in this order.)
  */
 import type { MatrixColumn, MatrixResult } from '../../../shared/analysis-types'
-import type { Cell } from '../../../shared/csv'
 
 /** Sorting: by `label`, by `total`, or by one column's key (rows) / one row's code id (columns). */
 export interface Sort {
   key: string
   dir: 'asc' | 'desc'
 }
-
-/** Names the total row and column, as the core's export does. */
-export const TOTAL_LABEL = 'total'
 
 /** A column's identity that survives a reload: kind and id, or the attribute value. */
 export function columnKey(c: MatrixColumn): string {
@@ -74,18 +71,6 @@ export function cellMax(m: MatrixResult): number {
   let max = 0
   for (const row of m.values) for (const v of row) if (v !== null && v > max) max = v
   return max
-}
-
-/**
- * The table as shown, for CSV: the same layout as the core's wide export (code, the columns,
- * total; a total line last), in the order on screen.
- */
-export function wideCells(m: MatrixResult, rows: readonly number[], cols: readonly number[]): Cell[][] {
-  return [
-    ['code', ...cols.map((j) => m.columns[j]!.label), TOTAL_LABEL],
-    ...rows.map((i) => [m.rows[i]!.path, ...cols.map((j) => m.values[i]![j]), m.rowTotals[i]]),
-    [TOTAL_LABEL, ...cols.map((j) => m.columnTotals[j]), m.total],
-  ]
 }
 
 /**

@@ -2,18 +2,28 @@
  * The analyses as tables of cells, ready for toCsv (shared/csv.ts) or tab-separated lines:
  * numbers stay numbers, so the writer formats them (decimal comma) and guards only text.
  */
-import type { CooccurrenceResult, MatrixResult, PhaseOverview } from '../../../shared/analysis-types'
-import type { Cell } from '../../../shared/csv'
+import type { CooccurrenceResult, MatrixResult, PhaseOverview } from './analysis-types'
+import type { Cell } from './csv'
 
 /** Names the total row and column. */
 export const TOTAL_LABEL = 'total'
 
-/** The matrix as shown: column names first, the code path first in each row, then the totals. */
-export function matrixWide(m: MatrixResult): Cell[][] {
+const indices = (n: number) => Array.from({ length: n }, (_, i) => i)
+
+/**
+ * The matrix as shown: column names first, the code path first in each row, then the totals.
+ * `rows` and `cols` give the order on screen after sorting (default: the core's order); the
+ * matrix view and the core's export use this one layout.
+ */
+export function matrixWide(
+  m: MatrixResult,
+  rows: readonly number[] = indices(m.rows.length),
+  cols: readonly number[] = indices(m.columns.length),
+): Cell[][] {
   return [
-    ['code', ...m.columns.map((c) => c.label), TOTAL_LABEL],
-    ...m.rows.map((r, i) => [r.path, ...m.values[i]!, m.rowTotals[i]]),
-    [TOTAL_LABEL, ...m.columnTotals, m.total],
+    ['code', ...cols.map((j) => m.columns[j]!.label), TOTAL_LABEL],
+    ...rows.map((i) => [m.rows[i]!.path, ...cols.map((j) => m.values[i]![j]), m.rowTotals[i]]),
+    [TOTAL_LABEL, ...cols.map((j) => m.columnTotals[j]), m.total],
   ]
 }
 
