@@ -88,11 +88,16 @@ export const coreApi = {
   'codes:applyTemplate': op<Code[]>()(
     z.object({ template: z.string().min(1).max(100), lang: z.enum(['nl', 'en']) }),
   ),
+  // qdc: REFI-QDA's codebook XML, for ATLAS.ti, MAXQDA, NVivo, QualCoder, Taguette.
   'codebook:export': op<string>()(
-    z.object({ format: z.enum(['csv', 'json']), delimiter: z.enum([',', ';', '\t']).optional(), bom: z.boolean().optional() }),
+    z.object({ format: z.enum(['csv', 'json', 'qdc']), delimiter: z.enum([',', ';', '\t']).optional(), bom: z.boolean().optional() }),
   ),
+  // A REFI-QDA project (.qdpx) is a zip: its bytes come as base64, which both doors carry.
   'codebook:import': op<{ created: number; updated: number }>()(
-    z.object({ format: z.enum(['csv', 'json']), content: z.string().max(20_000_000) }),
+    z.discriminatedUnion('format', [
+      z.object({ format: z.enum(['csv', 'json', 'qdc']), content: z.string().max(20_000_000) }),
+      z.object({ format: z.literal('qdpx'), base64: z.base64().max(200_000_000) }),
+    ]),
   ),
 
   'coders:list': op<Coder[]>()(z.object({})),

@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   'coding-quote-ambiguous',
   'template-not-found',
   'codebook-import-invalid',
+  'codebook-empty',
   'nothing-to-undo',
   'nothing-to-redo',
   'search-query-invalid',

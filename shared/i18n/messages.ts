@@ -96,6 +96,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
     nl: 'De tekst "{quote}" komt {count} keer voor in document {documentId}; geef posities op.',
   },
   'template-not-found': { en: 'There is no codebook template "{template}".', nl: 'Er is geen codeboeksjabloon "{template}".' },
+  'codebook-empty': {
+    en: 'The codebook has no codes to export.',
+    nl: 'Het codeboek heeft geen codes om te exporteren.',
+  },
   'codebook-import-invalid': {
     en: 'The codebook file cannot be imported: {detail}. Nothing was changed.',
     nl: 'Het codeboekbestand kan niet worden geïmporteerd: {detail}. Er is niets gewijzigd.',

@@ -78,7 +78,10 @@ function createCoreHandlers(s: StudySession, emit: Emit): HandlersOf<typeof core
     'codes:delete': ({ id, withCodings }) => s.codebook.remove(id, withCodings ?? false),
     'codes:applyTemplate': ({ template, lang }) => s.codebook.applyTemplate(template, lang),
     'codebook:export': ({ format, delimiter, bom }) => s.transfer.export(format, { delimiter, bom }),
-    'codebook:import': ({ format, content }) => s.transfer.import(format, content),
+    'codebook:import': (args) =>
+      args.format === 'qdpx'
+        ? s.transfer.import('qdpx', new Uint8Array(Buffer.from(args.base64, 'base64')))
+        : s.transfer.import(args.format, args.content),
 
     'coders:list': () => s.coders.list(),
     'coders:ensure': ({ name }) => s.ensureCoder(name),

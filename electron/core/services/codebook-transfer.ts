@@ -3,6 +3,7 @@ import { CsvError, parseCsv, sniffDelimiter, toCsv, type CsvOptions } from '../.
 import { WerkbankError } from '../../../shared/errors'
 import type { CodebookService } from './codebook.service'
 import type { History } from './history.service'
+import { parseRefiCodebook, projectXmlOfQdpx, toQdc } from './refi-codebook'
 
 /** The columns of a codebook in CSV, in this order; `path` is Parent/Child. */
 export const CODEBOOK_COLUMNS = ['path', 'colour', 'definition', 'inclusion', 'exclusion', 'example', 'uuid'] as const
@@ -16,7 +17,8 @@ const Entry = z.object({
   example: z.string().optional(),
   uuid: z.string().optional(),
 })
-type Entry = z.infer<typeof Entry>
+/** A code as codebook files carry it: its path (Parent/Child) and what they say of it. */
+export type CodebookEntry = z.infer<typeof Entry>
 
 const CodebookJson = z.object({
   format: z.literal('werkbank-codebook'),
@@ -24,16 +26,26 @@ const CodebookJson = z.object({
   codes: z.array(Entry),
 })
 
-export type CodebookFormat = 'csv' | 'json'
+/** Files a codebook is written to: CSV, our JSON, REFI-QDA's .qdc (see refi-codebook.ts). */
+export type CodebookExportFormat = 'csv' | 'json' | 'qdc'
+/** Files a codebook is read from: those, and the codebook of a REFI-QDA project (.qdpx). */
+export type CodebookFormat = CodebookExportFormat | 'qdpx'
 
-/** Codebook export and import (CSV and JSON), for sharing a codebook between studies. */
+/** Names the program in the files it writes (REFI's `origin`). */
+const ORIGIN = 'Werkbank'
+
+/**
+ * Codebook export and import (CSV, JSON and REFI-QDA), for sharing a codebook between studies
+ * and with ATLAS.ti, MAXQDA, NVivo, QualCoder or Taguette.
+ */
 export class CodebookTransfer {
   constructor(
     private readonly codebook: CodebookService,
     private readonly history: History,
   ) {}
 
-  export(format: CodebookFormat, csv: CsvOptions = {}): string {
+  export(format: CodebookExportFormat, csv: CsvOptions = {}): string {
+    if (format === 'qdc') return toQdc(this.codebook.list(), ORIGIN)
     const codes = this.codebook.list().sort((a, b) => a.path.localeCompare(b.path))
     // Parents before children: a parent's path is a prefix of its children's.
     const entries = codes.map((c) => ({
@@ -51,10 +63,11 @@ export class CodebookTransfer {
 
   /**
    * Adds the codes of a codebook file: existing codes (same path) get the file's colour and
-   * texts where the file gives them, missing ones are created. All or nothing.
+   * texts where the file gives them, missing ones are created. All or nothing. A .qdpx comes
+   * as its bytes, the other formats as text.
    */
-  import(format: CodebookFormat, content: string): { created: number; updated: number } {
-    const entries = format === 'json' ? parseJson(content) : parseCsvCodebook(content)
+  import(format: CodebookFormat, content: string | Uint8Array): { created: number; updated: number } {
+    const entries = parse(format, content)
     return this.history.record('codebook-import', { codes: entries.length }, () => {
       let created = 0
       let updated = 0
@@ -77,11 +90,21 @@ export class CodebookTransfer {
   }
 }
 
+function parse(format: CodebookFormat, content: string | Uint8Array): CodebookEntry[] {
+  if (format === 'qdpx') {
+    if (typeof content === 'string') throw invalid('a .qdpx file is a zip archive, not text')
+    return parseRefiCodebook(projectXmlOfQdpx(content))
+  }
+  const text = typeof content === 'string' ? content : new TextDecoder().decode(content)
+  if (format === 'qdc') return parseRefiCodebook(text)
+  return format === 'json' ? parseJson(text) : parseCsvCodebook(text)
+}
+
 function invalid(detail: string): WerkbankError {
   return new WerkbankError('codebook-import-invalid', { detail })
 }
 
-function parseJson(content: string): Entry[] {
+function parseJson(content: string): CodebookEntry[] {
   let data: unknown
   try {
     data = JSON.parse(content)
@@ -96,7 +119,7 @@ function parseJson(content: string): Entry[] {
   return parsed.data.codes
 }
 
-function parseCsvCodebook(content: string): Entry[] {
+function parseCsvCodebook(content: string): CodebookEntry[] {
   let rows: string[][]
   try {
     const firstLine = content.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? ''
@@ -108,7 +131,7 @@ function parseCsvCodebook(content: string): Entry[] {
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase())
   const pathCol = header.indexOf('path')
   if (pathCol < 0) throw invalid('the first row must name the columns and include "path"')
-  const entries: Entry[] = []
+  const entries: CodebookEntry[] = []
   rows.slice(1).forEach((row, i) => {
     if (row.every((c) => c.trim() === '')) return
     const record: Record<string, string> = {}

@@ -1,0 +1,229 @@
+/**
+ * The codebook in the REFI-QDA exchange standard (QDA-XML 1.0, www.qdasoftware.org), the format
+ * ATLAS.ti, MAXQDA, NVivo, QualCoder and Taguette read and write:
+ * - a `.qdc` file is a `<CodeBook>` (schema Codebook.xsd);
+ * - a `.qdpx` file is a zip that holds a project, `project.qde` (`<Project>`, Project.xsd), whose
+ *   `<CodeBook>` is read the same way. Sources and codings in it are not read here.
+ *
+ * REFI gives a code a name, a colour and one description; Werkbank's definition, inclusion,
+ * exclusion and example travel in that description as labelled paragraphs, so that a codebook
+ * comes back whole from a round trip and still reads well in the other program.
+ *
+ * Untrusted input: the XML may not declare a DOCTYPE (no entities, so no entity expansion or
+ * external files); only the `.qde` entry of the zip is inflated, never written to disk, and its
+ * declared and actual size are capped.
+ */
+import { createHash } from 'node:crypto'
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { unzipSync } from 'fflate'
+import { WerkbankError } from '../../../shared/errors'
+import type { Code } from '../../../shared/types'
+import type { CodebookEntry } from './codebook-transfer'
+
+/** The namespace we write; files in the older `codebook:0:4` spelling are read too. */
+export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0'
+
+/** The largest project XML inflated from a .qdpx (the NVivo project in the tests has 217 kB). */
+const MAX_PROJECT_XML = 256 * 1024 * 1024
+/** Deeper trees than this are refused rather than walked (a real codebook has a handful of levels). */
+const MAX_DEPTH = 64
+
+/** The labels of the paragraphs that carry what REFI has no field for, in the order written. */
+const SECTIONS = [
+  ['inclusion', 'Inclusion'],
+  ['exclusion', 'Exclusion'],
+  ['example', 'Example'],
+] as const
+
+function invalid(detail: string): WerkbankError {
+  return new WerkbankError('codebook-import-invalid', { detail })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** The project XML (`*.qde` at the top of the zip) of a .qdpx file. */
+export function projectXmlOfQdpx(bytes: Uint8Array, maxBytes = MAX_PROJECT_XML): string {
+  let files: Record<string, Uint8Array>
+  try {
+    files = unzipSync(bytes, {
+      // Only the project file is inflated; a declared size above the cap is refused unread.
+      filter: (f) => {
+        if (!isProjectEntry(f.name)) return false
+        if (f.originalSize > maxBytes) throw invalid(`the project file in the .qdpx is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`)
+        return true
+      },
+    })
+  } catch (e) {
+    if (e instanceof WerkbankError) throw e
+    throw invalid('not a .qdpx file (not a readable zip archive)')
+  }
+  const entries = Object.entries(files)
+  if (entries.length === 0) throw invalid('the .qdpx holds no project file (project.qde)')
+  if (entries.length > 1) throw invalid('the .qdpx holds more than one project file')
+  const data = entries[0]![1]
+  if (data.byteLength > maxBytes) throw invalid('the project file in the .qdpx is too large')
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data)
+  } catch {
+    throw invalid('the project file is not UTF-8 text')
+  }
+}
+
+/** `project.qde` (any case, as NVivo and ATLAS.ti spell it differently) at the top of the zip. */
+function isProjectEntry(name: string): boolean {
+  return !name.includes('/') && !name.includes('\\') && name.toLowerCase().endsWith('.qde')
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  htmlEntities: false,
+  isArray: (name) => name === 'Code',
+})
+
+interface XmlCode {
+  '@name'?: string
+  '@color'?: string
+  '@guid'?: string
+  Description?: string | { '#text'?: string }
+  Code?: XmlCode[]
+}
+
+/**
+ * The codes of a REFI codebook (`<CodeBook>`) or project (`<Project>` with a `<CodeBook>`), in
+ * document order, parents before their subcodes. Refuses anything that is not well-formed
+ * QDA-XML with a message that says where.
+ */
+export function parseRefiCodebook(xml: string): CodebookEntry[] {
+  const text = xml.replace(/^\uFEFF/, '')
+  if (/<!DOCTYPE/i.test(text)) throw invalid('the XML declares a DOCTYPE, which REFI-QDA files never do')
+  const valid = XMLValidator.validate(text)
+  if (valid !== true) throw invalid(`not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`)
+  const doc = parser.parse(text) as Record<string, unknown>
+  const root = Object.keys(doc).find((k) => k !== '?xml')
+  if (root !== 'CodeBook' && root !== 'Project') {
+    throw invalid(`not a REFI-QDA codebook or project (the root element is ${root ?? 'missing'})`)
+  }
+  // An element without content parses as '', so every step checks for an object.
+  const child = (node: unknown, name: string): unknown => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[name] : undefined)
+  const codebook = root === 'CodeBook' ? doc.CodeBook : child(doc.Project, 'CodeBook')
+  const top = child(child(codebook, 'Codes'), 'Code') as XmlCode[] | undefined
+  if (top === undefined || top.length === 0) throw invalid('the file holds no codes')
+  const entries: CodebookEntry[] = []
+  const walk = (codes: XmlCode[], parent: string | null, depth: number) => {
+    if (depth > MAX_DEPTH) throw invalid(`codes nested deeper than ${MAX_DEPTH} levels`)
+    for (const c of codes) {
+      const name = codeName(c['@name'])
+      const path = parent === null ? name : `${parent}/${name}`
+      entries.push({ path, ...colourOf(c['@color']), ...fromDescription(descriptionOf(c.Description)) })
+      walk(c.Code ?? [], path, depth + 1)
+    }
+  }
+  walk(top ?? [], null, 0)
+  return entries
+}
+
+/** A code's name as a path segment: '/' separates our path, so it becomes '∕' (U+2215). */
+function codeName(raw: string | undefined): string {
+  const name = (raw ?? '').trim().replaceAll('/', '\u2215')
+  if (name === '') throw invalid('a code without a name')
+  return name
+}
+
+function colourOf(raw: string | undefined): { colour?: string } {
+  const m = /^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/.exec((raw ?? '').trim())
+  if (!m) return {}
+  const hex = m[1]!.length === 3 ? [...m[1]!].map((d) => d + d).join('') : m[1]!
+  return { colour: `#${hex.toUpperCase()}` }
+}
+
+function descriptionOf(d: XmlCode['Description']): string {
+  if (d === undefined) return ''
+  return (typeof d === 'string' ? d : (d['#text'] ?? '')).trim()
+}
+
+type Texts = Pick<CodebookEntry, 'definition' | 'inclusion' | 'exclusion' | 'example'>
+
+/**
+ * Splits a description into the definition and the labelled paragraphs we write (a paragraph
+ * that starts with "Inclusion:", "Exclusion:" or "Example:", and those after it up to the next
+ * label); any other description is all definition.
+ */
+export function fromDescription(description: string): Texts {
+  const parts: Record<keyof Texts, string[]> = { definition: [], inclusion: [], exclusion: [], example: [] }
+  let current: keyof Texts = 'definition'
+  for (const paragraph of description.replace(/\r\n?/g, '\n').split(/\n{2,}/)) {
+    const section = SECTIONS.find(([, label]) => paragraph.startsWith(`${label}:`))
+    if (section) current = section[0]
+    parts[current].push(section ? paragraph.slice(section[1].length + 1).trim() : paragraph)
+  }
+  const out: Texts = {}
+  for (const key of Object.keys(parts) as (keyof Texts)[]) {
+    const text = parts[key].join('\n\n').trim()
+    if (text !== '') out[key] = text
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/** The description we write: the definition, then the labelled paragraphs that have text. */
+export function toDescription(c: Pick<Code, 'definition' | 'inclusion' | 'exclusion' | 'example'>): string {
+  const parts = [c.definition.trim()]
+  for (const [key, label] of SECTIONS) if (c[key].trim() !== '') parts.push(`${label}: ${c[key].trim()}`)
+  return parts.filter((p) => p !== '').join('\n\n')
+}
+
+/** The codebook as a REFI-QDA `.qdc` document (valid against Codebook.xsd). */
+export function toQdc(codes: readonly Code[], origin: string): string {
+  if (codes.length === 0) throw new WerkbankError('codebook-empty')
+  const children = new Map<number | null, Code[]>()
+  for (const c of codes) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c])
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<CodeBook xmlns="${QDC_NAMESPACE}" origin="${escapeXml(origin)}">`,
+    '  <Codes>',
+  ]
+  const write = (parentId: number | null, indent: string) => {
+    for (const c of children.get(parentId) ?? []) {
+      const attrs = `guid="${guidOf(c.uuid)}" name="${escapeXml(c.name)}" isCodable="true" color="${c.colour}"`
+      const description = toDescription(c)
+      const inner = children.has(c.id) || description !== ''
+      if (!inner) {
+        lines.push(`${indent}<Code ${attrs}/>`)
+        continue
+      }
+      lines.push(`${indent}<Code ${attrs}>`)
+      if (description !== '') lines.push(`${indent}  <Description>${escapeXml(description)}</Description>`)
+      write(c.id, `${indent}  `)
+      lines.push(`${indent}</Code>`)
+    }
+  }
+  write(null, '    ')
+  lines.push('  </Codes>', '</CodeBook>', '')
+  return lines.join('\n')
+}
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
+
+/** The code's uuid when it has the GUID form REFI requires, else a stable GUID derived from it. */
+function guidOf(uuid: string): string {
+  if (GUID.test(uuid)) return uuid
+  const h = createHash('sha256').update(uuid).digest('hex')
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`
+}
+
+/** Text for XML content and attributes; characters XML 1.0 cannot hold are left out. */
+function escapeXml(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+}
