@@ -17,6 +17,7 @@
 import { writeFileSync } from 'node:fs'
 import type { AnalysisFilter, MatrixBy, MatrixMeasure } from '../shared/analysis-types'
 import { formatCell, toCsv, type Cell, type Delimiter } from '../shared/csv'
+import { codebookFormatOf } from '../shared/codebook-files'
 import { cooccurrenceTable, matrixWide, phasesTable } from '../shared/analysis-tables'
 import { CommandError, UsageError, intArg, tsvField, type CommandSpec, type Ctx } from './cli-kit'
 
@@ -171,9 +172,12 @@ export const ANALYSIS_COMMANDS: Record<string, CommandSpec> = {
           content = await call('export:codings', { ...(codeIds ? { codeIds } : {}), subtree, filter, ...csv })
           break
         }
-        case 'codebook':
-          content = await call('codebook:export', { format: 'csv', delimiter: csv.delimiter, bom: csv.bom })
+        case 'codebook': {
+          // The file's extension picks the format: .qdc (REFI-QDA) or .json, else CSV.
+          const format = codebookFormatOf(out)
+          content = await call('codebook:export', format === 'qdc' || format === 'json' ? { format } : { format: 'csv', delimiter: csv.delimiter, bom: csv.bom })
           break
+        }
         case 'matrix':
         case 'matrix-long':
           content = await call('export:matrix', { ...(await matrixArgs(ctx)), layout: what === 'matrix' ? 'wide' : 'long', ...csv })

@@ -4,9 +4,11 @@
  * 1 when any input failed (the good ones are still done), 2 on wrong usage. Messages go to
  * stderr, in Dutch or English (--lang, else LANG).
  */
+import { readFileSync } from 'node:fs'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { pathToFileURL } from 'node:url'
 import type { Args, Method, Result } from '../shared/api'
+import { codebookFormatOf } from '../shared/codebook-files'
 import { toCsv, type Cell } from '../shared/csv'
 import type { AppError } from '../shared/errors'
 import { errorMessage, type Lang } from '../shared/i18n/messages'
@@ -28,6 +30,7 @@ const USAGE = `Usage: npm run -s cli -- COMMAND STUDY [options]
   text STUDY DOC_ID [--page N]
   codes STUDY
   add-code STUDY PATH [--colour #RRGGBB] [--definition TEXT]
+  import-codebook STUDY FILE       (.csv, .json, REFI-QDA .qdc, or the codebook of a .qdpx project)
   code STUDY --doc DOC_ID --code PATH --coder NAME (--start N --end N | --quote TEXT) [--memo TEXT]
   codings STUDY [--format csv|tsv|json]
   search STUDY QUERY
@@ -40,6 +43,7 @@ Cross-case analyses:
   cooccurrence STUDY [--scope overlap|document|case] [same options]
   phases STUDY [--coder NAME]... [--where NAME=VALUE]... [--format csv|tsv|json]
   export STUDY --what codings|codebook|matrix|matrix-long|cooccurrence|phases --out FILE [same options]
+         (a codebook goes to REFI-QDA XML for FILE.qdc, to JSON for FILE.json, else to CSV)
 
 Intercoder agreement:
   reliability FILE.csv --measure alpha|kappa|fleiss|percent|bp [--level nominal|ordinal|interval|ratio]
@@ -155,6 +159,27 @@ const CORE_COMMANDS: Record<string, CommandSpec> = {
       for (const c of await call('codes:list', {})) {
         io.out(json ? JSON.stringify(c) : tsv([c.id, c.path, c.colour, c.codingCount]))
       }
+      return 0
+    },
+  },
+
+  'import-codebook': {
+    async run({ call, positionals, io, json }) {
+      const file = need(positionals, 1, 'FILE')
+      const format = codebookFormatOf(file)
+      if (format === undefined) throw new UsageError('FILE is a .csv, .json, .qdc or .qdpx file')
+      let bytes: Buffer
+      try {
+        bytes = readFileSync(file)
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CommandError({ code: 'file-not-found', params: { path: file } })
+        throw e
+      }
+      const result =
+        format === 'qdpx'
+          ? await call('codebook:import', { format, base64: bytes.toString('base64') })
+          : await call('codebook:import', { format, content: bytes.toString('utf8') })
+      io.out(json ? JSON.stringify(result) : tsv([result.created, result.updated]))
       return 0
     },
   },

@@ -76,7 +76,7 @@ describe('REFI-QDA codebook import', () => {
       </CodeBook>`
     expect(s.transfer.import('qdc', qdc)).toEqual({ created: 2, updated: 0 })
     expect(texts(s).map((c) => [c.path, c.colour, c.definition])).toEqual([
-      ['Verzet', '#AA00BB', 'Weerstand & onwil, "letterlijk" <zo>.'],
+      ['Verzet', '#aa00bb', 'Weerstand & onwil, "letterlijk" <zo>.'],
       ['Verzet/docenten∕teamleiders', expect.stringMatching(/^#/), ''],
     ])
   })

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { copyFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { parse } from 'csv-parse/sync'
@@ -86,6 +86,34 @@ describe('command line', () => {
     expect(text.slice(Number(s), Number(e)).toLowerCase()).toMatch(/buried|moon/)
     const pageText = await cli('text', study, '1', '--page', '2')
     expect(text).toContain(pageText.out.join('\n'))
+  })
+
+  it('imports the codebook of a REFI-QDA project and exports the codebook as .qdc, .json or CSV by the file name', async () => {
+    const dir = tempDir()
+    const study = join(dir, 's.werkbank')
+    await cli('init', study)
+    const nvivo = join(INTEROP_PDF, '../qdpx/07_nvivo-12.6-win_oltas0517-hungarian.qdpx')
+    const imported = await cli('import-codebook', study, nvivo)
+    expect([imported.code, imported.lines]).toEqual([0, ['152\t0']])
+    expect((await cli('codes', study)).lines).toHaveLength(152)
+    for (const [file, starts] of [['c.qdc', '<?xml'], ['c.json', '{'], ['c.csv', 'path,colour']] as const) {
+      const out = join(dir, file)
+      expect((await cli('export', study, '--what', 'codebook', '--out', out)).code).toBe(0)
+      expect(readFileSync(out, 'utf8').startsWith(starts), file).toBe(true)
+    }
+    // The exported .qdc and .json come back into another study as the same 152 codes.
+    for (const file of ['c.qdc', 'c.json']) {
+      const other = join(dir, `other-${file}.werkbank`)
+      await cli('init', other)
+      expect((await cli('import-codebook', other, join(dir, file))).lines, file).toEqual(['152\t0'])
+    }
+    const bad = await cli('import-codebook', study, join(INTEROP_PDF, '10_ja_dvipdfmx_issue16538.pdf'))
+    expect(bad.code).toBe(2)
+    writeFileSync(join(dir, 'x.qdc'), '<CodeBook><Codes>')
+    const broken = await cli('import-codebook', study, join(dir, 'x.qdc'), '--lang', 'nl')
+    expect(broken.code).toBe(1)
+    expect(broken.err.join('\n')).toMatch(/^Het codeboekbestand kan niet worden geïmporteerd: .*Er is niets gewijzigd\.$/)
+    expect((await cli('import-codebook', study, join(dir, 'missing.qdc'))).code).toBe(1)
   })
 
   it('fails with exit 1 and a translated message on a bad code, and 2 on wrong usage', async () => {

@@ -138,7 +138,7 @@ function colourOf(raw: string | undefined): { colour?: string } {
   const m = /^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/.exec((raw ?? '').trim())
   if (!m) return {}
   const hex = m[1]!.length === 3 ? [...m[1]!].map((d) => d + d).join('') : m[1]!
-  return { colour: `#${hex.toUpperCase()}` }
+  return { colour: `#${hex}` }
 }
 
 function descriptionOf(d: XmlCode['Description']): string {
