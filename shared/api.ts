@@ -92,7 +92,8 @@ export const coreApi = {
   'codebook:export': op<string>()(
     z.object({ format: z.enum(['csv', 'json', 'qdc']), delimiter: z.enum([',', ';', '\t']).optional(), bom: z.boolean().optional() }),
   ),
-  // A REFI-QDA project (.qdpx) is a zip: its bytes come as base64, which both doors carry.
+  // qdc reads REFI-QDA XML: a codebook (.qdc) or a project's XML (.qde, which the page takes out
+  // of a .qdpx itself). A whole .qdpx (a zip) comes as base64 bytes (the command line).
   'codebook:import': op<{ created: number; updated: number }>()(
     z.discriminatedUnion('format', [
       z.object({ format: z.enum(['csv', 'json', 'qdc']), content: z.string().max(20_000_000) }),

@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   'template-not-found',
   'codebook-import-invalid',
   'codebook-empty',
+  'codebook-file-type',
   'nothing-to-undo',
   'nothing-to-redo',
   'search-query-invalid',

@@ -106,6 +106,18 @@ export const STRINGS = {
   noCodes: { nl: 'Het codeboek is leeg.', en: 'The codebook is empty.' },
   noCodesMatch: { nl: 'Geen code past bij “{filter}”.', en: 'No code matches “{filter}”.' },
   applyTemplate: { nl: 'Loopbaan-codeboek laden', en: 'Load career-learning codebook' },
+  codebookMenu: { nl: 'Import/export', en: 'Import/export' },
+  codebookImport: { nl: 'Codeboek importeren…', en: 'Import codebook…' },
+  codebookImportHelp: {
+    nl: 'CSV, JSON, REFI-QDA (.qdc) of het codeboek van een project (.qdpx) uit ATLAS.ti, MAXQDA, NVivo of QualCoder. Bestaande codes krijgen de teksten uit het bestand; niets wordt verwijderd.',
+    en: 'CSV, JSON, REFI-QDA (.qdc) or the codebook of a project (.qdpx) from ATLAS.ti, MAXQDA, NVivo or QualCoder. Existing codes take the file’s texts; nothing is removed.',
+  },
+  codebookExportAs: { nl: 'Exporteren als', en: 'Export as' },
+  codebookExportQdc: { nl: 'REFI-QDA (.qdc)', en: 'REFI-QDA (.qdc)' },
+  codebookImported: {
+    nl: '{file}: {created} codes toegevoegd, {updated} bijgewerkt.',
+    en: '{file}: {created} codes added, {updated} updated.',
+  },
   codeDetails: { nl: 'Details', en: 'Details' },
   codeDetailsTitle: { nl: 'Code “{name}”', en: 'Code “{name}”' },
   parentCode: { nl: 'Plaats in het codeboek', en: 'Place in the codebook' },

@@ -1,6 +1,10 @@
 import type { StateCreator } from 'zustand'
 import type { Code } from '../../shared/types'
-import { call } from '../api/client'
+import { codebookFormatOf } from '../../shared/codebook-files'
+import { WerkbankError } from '../../shared/errors'
+import { projectXmlOfQdpx } from '../../shared/qdpx'
+import { ApiError, call } from '../api/client'
+import { downloadText, fileNameWith } from '../io/download'
 import type { AppState } from './index'
 
 /** Codes that were applied last, newest first: keys 1–9 in the code picker. */
@@ -25,9 +29,30 @@ export interface CodebookSlice {
   mergeCodes(sourceId: number, targetId: number): Promise<boolean>
   deleteCode(id: number): Promise<void>
   applyTemplate(): Promise<void>
+  /**
+   * Adds the codes of a codebook file (CSV, JSON, REFI-QDA .qdc, or a .qdpx project's
+   * codebook): one undo step; says how many codes were added and updated.
+   */
+  importCodebook(file: File): Promise<void>
+  /** The codebook as a file to save: CSV, JSON or REFI-QDA .qdc. */
+  exportCodebook(format: 'csv' | 'json' | 'qdc'): Promise<void>
   markRecent(codeId: number): void
   /** Restores the recent codes remembered for this study. */
   loadRecent(): void
+}
+
+/** The project XML of a .qdpx; a file that is none is refused in the same words the core uses. */
+function projectXmlOf(bytes: Uint8Array): string {
+  try {
+    return projectXmlOfQdpx(bytes)
+  } catch (e) {
+    throw e instanceof WerkbankError ? new ApiError({ code: e.code, params: e.params }) : e
+  }
+}
+
+/** The study file's name without folder and extension, to name what is saved from it. */
+function studyName(path: string | undefined): string {
+  return (path ?? '').split(/[\\/]/).pop()?.replace(/\.werkbank$/i, '') ?? ''
 }
 
 /** A palette for new codes: distinct, readable under text at 35 % opacity. */
@@ -107,6 +132,31 @@ export const createCodebookSlice: StateCreator<AppState, [], [], CodebookSlice> 
     await get().change(async () => {
       await call('codes:applyTemplate', { template: 'loopbaan', lang: get().lang })
     })
+  },
+
+  importCodebook: async (file) => {
+    const format = codebookFormatOf(file.name)
+    if (format === undefined) {
+      get().report(new ApiError({ code: 'codebook-file-type', params: { file: file.name } }))
+      return
+    }
+    let result: { created: number; updated: number } | undefined
+    const ok = await get().change(async () => {
+      // A .qdpx holds every source as well (PDFs, media): only its project XML is sent.
+      const content = format === 'qdpx' ? projectXmlOf(new Uint8Array(await file.arrayBuffer())) : await file.text()
+      result = await call('codebook:import', { format: format === 'qdpx' ? 'qdc' : format, content })
+    })
+    if (ok && result) get().notify({ key: 'codebookImported', params: { file: file.name, ...result } })
+  },
+
+  exportCodebook: async (format) => {
+    try {
+      const text = await call('codebook:export', format === 'csv' ? { format, bom: true, delimiter: get().lang === 'nl' ? ';' : ',' } : { format })
+      const type = { csv: 'text/csv;charset=utf-8', json: 'application/json', qdc: 'application/xml' }[format]
+      downloadText(fileNameWith(format, studyName(get().info?.path), 'codebook'), text, type)
+    } catch (e) {
+      get().report(e)
+    }
   },
 
   markRecent: (codeId) => {

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { validateXML } from 'xmllint-wasm'
-import { projectXmlOfQdpx } from '../../electron/core/services/refi-codebook'
+import { projectXmlOfQdpx } from '../../shared/qdpx'
 import { errorMessage } from '../../shared/i18n/messages'
 import { caller, tempStudy } from '../helpers/study'
 

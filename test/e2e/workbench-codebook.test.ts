@@ -3,6 +3,7 @@
  * focus trap), merging codes, and moving codes by drag and drop (a cycle refused with a
  * translated message) — in Chromium against browser mode.
  */
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +11,7 @@ import { INTEROP_PDF, screenshotPath } from './harness'
 import { coderIs, openWorkbench, type Workbench } from './workbench-helpers'
 
 const TEXT_PDF = join(INTEROP_PDF, '12_en_openoffice_pdkids.pdf')
+const NVIVO_QDPX = join(INTEROP_PDF, '../qdpx/07_nvivo-12.6-win_oltas0517-hungarian.qdpx')
 
 describe('codebook tree, details, merge and drag and drop (browser mode, Chromium)', () => {
   let wb: Workbench
@@ -186,6 +188,60 @@ describe('codebook tree, details, merge and drag and drop (browser mode, Chromiu
     await page.mouse.up()
     await expect.poll(async () => (await code(ids.verzet!))?.parentId).toBeNull()
     await expect.poll(() => zone.count()).toBe(0)
+  })
+
+  it('imports a codebook from an NVivo project and a .qdc, exports it as REFI-QDA, refuses a wrong file in words', async () => {
+    const before = (await wb.api('codes:list', {})).length
+    const choose = async (files: Parameters<Page['setInputFiles']>[1]) => {
+      await page.getByTestId('codebook-menu').click()
+      await page.getByTestId('codebook-import-file').setInputFiles(files)
+    }
+    await choose(NVIVO_QDPX)
+    await page.getByTestId('notice').getByText('07_nvivo-12.6-win_oltas0517-hungarian.qdpx: 152 codes added, 0 updated.').waitFor()
+    expect((await wb.api('codes:list', {})).length).toBe(before + 152)
+    await expect.poll(() => page.getByTestId('code-tree').getByText('2. Attitűd szint az oltáshoz', { exact: true }).count()).toBe(1)
+    await page.keyboard.press('Escape')
+
+    // The whole import is one step: undo takes all 152 codes back.
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(async () => (await wb.api('codes:list', {})).length).toBe(before)
+
+    // A .qdc, here from a file made in the page (a Dutch name with an ampersand and a subcode).
+    const qdc = `<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>
+      <Code guid="11111111-2222-3333-4444-555555555555" name="Werkzame bestanddelen &amp; meer" isCodable="true" color="#00aa55">
+        <Description>Uit de documentenstudie.</Description>
+        <Code guid="11111111-2222-3333-4444-555555555556" name="Ruimte voor experiment" isCodable="true"/>
+      </Code></Codes></CodeBook>`
+    await choose({ name: 'werkzaam.qdc', mimeType: 'application/xml', buffer: Buffer.from(qdc) })
+    await page.getByTestId('notice').getByText('werkzaam.qdc: 2 codes added, 0 updated.').waitFor()
+    const imported = (await wb.api('codes:list', {})).find((c) => c.path === 'Werkzame bestanddelen & meer')
+    expect(imported).toMatchObject({ colour: '#00aa55', definition: 'Uit de documentenstudie.' })
+    await page.screenshot({ path: screenshotPath('36-codebook-import') })
+    await page.keyboard.press('Escape')
+
+    // Export as REFI-QDA: the file the core writes, under the study's name.
+    await page.getByTestId('codebook-menu').click()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('codebook-export-qdc').click()])
+    expect(download.suggestedFilename()).toMatch(/-codebook\.qdc$/)
+    const xml = readFileSync((await download.path())!, 'utf8')
+    expect(xml).toBe(await wb.api('codebook:export', { format: 'qdc' }))
+    expect(xml).toContain('name="Werkzame bestanddelen &amp; meer"')
+    await page.keyboard.press('Escape')
+
+    // A file that is no codebook: a translated message, nothing changed.
+    const count = (await wb.api('codes:list', {})).length
+    await choose({ name: 'notes.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK') })
+    await page.getByTestId('error').getByText('notes.docx is not a codebook file. Choose a .csv, .json, .qdc (REFI-QDA) or .qdpx file.').waitFor()
+    await page.getByTestId('error').getByRole('button', { name: 'Close' }).click()
+    await choose({ name: 'broken.qdc', mimeType: 'application/xml', buffer: Buffer.from('<CodeBook><Codes>') })
+    await page.getByTestId('error').getByText(/^The codebook file cannot be imported: not well-formed XML/).waitFor()
+    await page.getByTestId('error').getByRole('button', { name: 'Close' }).click()
+    // The page opens a .qdpx itself (only the project XML is sent): the same words for a bad one.
+    await choose({ name: 'fake.qdpx', mimeType: 'application/zip', buffer: Buffer.from('PK not really') })
+    await page.getByTestId('error').getByText('The codebook file cannot be imported: not a .qdpx file (not a readable zip archive). Nothing was changed.').waitFor()
+    await page.getByTestId('error').getByRole('button', { name: 'Close' }).click()
+    await page.keyboard.press('Escape')
+    expect((await wb.api('codes:list', {})).length).toBe(count)
   })
 
   it('loads without CSP violations or script errors', () => {

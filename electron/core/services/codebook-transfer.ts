@@ -3,7 +3,8 @@ import { CsvError, parseCsv, sniffDelimiter, toCsv, type CsvOptions } from '../.
 import { WerkbankError } from '../../../shared/errors'
 import type { CodebookService } from './codebook.service'
 import type { History } from './history.service'
-import { parseRefiCodebook, projectXmlOfQdpx, toQdc } from './refi-codebook'
+import { projectXmlOfQdpx } from '../../../shared/qdpx'
+import { parseRefiCodebook, toQdc } from './refi-codebook'
 
 /** The columns of a codebook in CSV, in this order; `path` is Parent/Child. */
 export const CODEBOOK_COLUMNS = ['path', 'colour', 'definition', 'inclusion', 'exclusion', 'example', 'uuid'] as const

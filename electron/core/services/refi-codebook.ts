@@ -10,12 +10,10 @@
  * comes back whole from a round trip and still reads well in the other program.
  *
  * Untrusted input: the XML may not declare a DOCTYPE (no entities, so no entity expansion or
- * external files); only the `.qde` entry of the zip is inflated, never written to disk, and its
- * declared and actual size are capped.
+ * external files). The zip is opened by shared/qdpx.ts.
  */
 import { createHash } from 'node:crypto'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import { unzipSync } from 'fflate'
 import { WerkbankError } from '../../../shared/errors'
 import type { Code } from '../../../shared/types'
 import type { CodebookEntry } from './codebook-transfer'
@@ -23,8 +21,6 @@ import type { CodebookEntry } from './codebook-transfer'
 /** The namespace we write; files in the older `codebook:0:4` spelling are read too. */
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0'
 
-/** The largest project XML inflated from a .qdpx (the NVivo project in the tests has 217 kB). */
-const MAX_PROJECT_XML = 256 * 1024 * 1024
 /** Deeper trees than this are refused rather than walked (a real codebook has a handful of levels). */
 const MAX_DEPTH = 64
 
@@ -41,39 +37,6 @@ function invalid(detail: string): WerkbankError {
 
 // ---------------------------------------------------------------------------------------------
 // Reading
-
-/** The project XML (`*.qde` at the top of the zip) of a .qdpx file. */
-export function projectXmlOfQdpx(bytes: Uint8Array, maxBytes = MAX_PROJECT_XML): string {
-  let files: Record<string, Uint8Array>
-  try {
-    files = unzipSync(bytes, {
-      // Only the project file is inflated; a declared size above the cap is refused unread.
-      filter: (f) => {
-        if (!isProjectEntry(f.name)) return false
-        if (f.originalSize > maxBytes) throw invalid(`the project file in the .qdpx is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`)
-        return true
-      },
-    })
-  } catch (e) {
-    if (e instanceof WerkbankError) throw e
-    throw invalid('not a .qdpx file (not a readable zip archive)')
-  }
-  const entries = Object.entries(files)
-  if (entries.length === 0) throw invalid('the .qdpx holds no project file (project.qde)')
-  if (entries.length > 1) throw invalid('the .qdpx holds more than one project file')
-  const data = entries[0]![1]
-  if (data.byteLength > maxBytes) throw invalid('the project file in the .qdpx is too large')
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data)
-  } catch {
-    throw invalid('the project file is not UTF-8 text')
-  }
-}
-
-/** `project.qde` (any case, as NVivo and ATLAS.ti spell it differently) at the top of the zip. */
-function isProjectEntry(name: string): boolean {
-  return !name.includes('/') && !name.includes('\\') && name.toLowerCase().endsWith('.qde')
-}
 
 const parser = new XMLParser({
   ignoreAttributes: false,

@@ -4,7 +4,7 @@ import { useTA } from '../../i18n/analysis-strings'
 import { useApp } from '../../store'
 import { useAnalysis } from '../../store/analysis.slice'
 import { useCodeOutline } from '../analysis/CodeRowsChooser'
-import { Dropdown } from '../analysis/Dropdown'
+import { Dropdown } from '../../components/Dropdown'
 
 /** The coder the core settles disagreements into (its default); not a coder to compare by default. */
 export const CONSENSUS = 'Consensus'

@@ -2,8 +2,8 @@ import { useState } from 'react'
 import { useTA } from '../../i18n/analysis-strings'
 import { useApp } from '../../store'
 import { csvChoice, useAnalysis, type CsvChoice } from '../../store/analysis.slice'
-import { downloadText } from './download'
-import { Dropdown } from './Dropdown'
+import { downloadText } from '../../io/download'
+import { Dropdown } from '../../components/Dropdown'
 
 /** One thing to export: its file name and how to get its text (with the chosen CSV options). */
 export interface CsvAction {

@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import { useTA } from '../../i18n/analysis-strings'
 import { useApp } from '../../store'
 import { useAnalysis } from '../../store/analysis.slice'
-import { Dropdown } from './Dropdown'
+import { Dropdown } from '../../components/Dropdown'
 
 /** Case attributes in the study, each with its values (natural order). */
 export function useAttributes(): { name: string; values: string[] }[] {

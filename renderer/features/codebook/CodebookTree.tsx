@@ -9,6 +9,7 @@ import { buildTree, filterTree, type CodeNode } from './code-tree'
 import { CodeDetailsDialog } from './CodeDetailsDialog'
 import { MergeDialog } from './MergeDialog'
 import { treeKey, type VisibleRow } from './tree-nav'
+import { CodebookMenu } from './CodebookMenu'
 
 const DRAG_TYPE = 'application/x-werkbank-code'
 
@@ -227,6 +228,7 @@ export function CodebookTree() {
       <header className="panel-head">
         <h2 id="codebook-title">{t('codebook')}</h2>
         <button type="button" className="small" onClick={() => setAdding({ parentId: null })}>+ {t('newCode')}</button>
+        <CodebookMenu />
       </header>
       <input
         className="filter"

@@ -1,6 +1,7 @@
 /**
- * Saving a CSV the page made or the core wrote: a Blob and a link with `download`, which both
- * browser mode and the desktop app (its save dialog) understand. No inline script, no data URL.
+ * Saving a file the page made or the core wrote (CSV, a codebook): a Blob and a link with
+ * `download`, which both browser mode and the desktop app (its save dialog) understand. No
+ * inline script, no data URL.
  */
 
 /** Offers `text` as a file called `name`. */
@@ -17,8 +18,13 @@ export function downloadText(name: string, text: string, type = 'text/csv;charse
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-/** A file name from words: lower case, no characters a file system might refuse. */
+/** A CSV file name from words: lower case, no characters a file system might refuse. */
 export function fileName(...parts: string[]): string {
+  return fileNameWith('csv', ...parts)
+}
+
+/** The same, with another extension. */
+export function fileNameWith(ext: string, ...parts: string[]): string {
   const stem = parts
     .join('-')
     .normalize('NFKD')
@@ -27,5 +33,5 @@ export function fileName(...parts: string[]): string {
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '')
     .toLowerCase()
-  return `${stem || 'export'}.csv`
+  return `${stem || 'export'}.${ext}`
 }

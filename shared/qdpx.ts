@@ -1,0 +1,50 @@
+/**
+ * The project file of a REFI-QDA project (.qdpx, a zip). Shared, because the page opens a large
+ * .qdpx itself and sends only the project's XML (a .qdpx also holds every source, which may be
+ * far larger than the codebook), while the command line hands the core the whole file.
+ *
+ * Untrusted input: only the `.qde` entry at the top of the zip is inflated, in memory (nothing
+ * is written, so no path tricks), and its declared and actual size are capped.
+ */
+import { unzipSync } from 'fflate'
+import { WerkbankError } from './errors'
+
+/** The largest project XML inflated from a .qdpx (the NVivo project in the tests has 217 kB). */
+export const MAX_PROJECT_XML = 256 * 1024 * 1024
+
+function invalid(detail: string): WerkbankError {
+  return new WerkbankError('codebook-import-invalid', { detail })
+}
+
+/** The project XML (`*.qde` at the top of the zip) of a .qdpx file. */
+export function projectXmlOfQdpx(bytes: Uint8Array, maxBytes = MAX_PROJECT_XML): string {
+  let files: Record<string, Uint8Array>
+  try {
+    files = unzipSync(bytes, {
+      // Only the project file is inflated; a declared size above the cap is refused unread.
+      filter: (f) => {
+        if (!isProjectEntry(f.name)) return false
+        if (f.originalSize > maxBytes) throw invalid(`the project file in the .qdpx is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`)
+        return true
+      },
+    })
+  } catch (e) {
+    if (e instanceof WerkbankError) throw e
+    throw invalid('not a .qdpx file (not a readable zip archive)')
+  }
+  const entries = Object.entries(files)
+  if (entries.length === 0) throw invalid('the .qdpx holds no project file (project.qde)')
+  if (entries.length > 1) throw invalid('the .qdpx holds more than one project file')
+  const data = entries[0]![1]
+  if (data.byteLength > maxBytes) throw invalid('the project file in the .qdpx is too large')
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data)
+  } catch {
+    throw invalid('the project file is not UTF-8 text')
+  }
+}
+
+/** `project.qde` (any case, as NVivo and ATLAS.ti spell it differently) at the top of the zip. */
+function isProjectEntry(name: string): boolean {
+  return !name.includes('/') && !name.includes('\\') && name.toLowerCase().endsWith('.qde')
+}
