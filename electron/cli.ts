@@ -4,7 +4,7 @@
  * 1 when any input failed (the good ones are still done), 2 on wrong usage. Messages go to
  * stderr, in Dutch or English (--lang, else LANG).
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { pathToFileURL } from 'node:url'
 import type { Args, Method, Result } from '../shared/api'
@@ -31,6 +31,7 @@ const USAGE = `Usage: npm run -s cli -- COMMAND STUDY [options]
   codes STUDY
   add-code STUDY PATH [--colour #RRGGBB] [--definition TEXT]
   import-codebook STUDY FILE       (.csv, .json, REFI-QDA .qdc, or the codebook of a .qdpx project)
+  export-qdpx STUDY --out FILE.qdpx  (the whole study as a REFI-QDA project: ATLAS.ti, MAXQDA, NVivo)
   code STUDY --doc DOC_ID --code PATH --coder NAME (--start N --end N | --quote TEXT) [--memo TEXT]
   codings STUDY [--format csv|tsv|json]
   search STUDY QUERY
@@ -180,6 +181,17 @@ const CORE_COMMANDS: Record<string, CommandSpec> = {
           ? await call('codebook:import', { format, base64: bytes.toString('base64') })
           : await call('codebook:import', { format, content: bytes.toString('utf8') })
       io.out(json ? JSON.stringify(result) : tsv([result.created, result.updated]))
+      return 0
+    },
+  },
+
+  'export-qdpx': {
+    async run({ call, values, io, json }) {
+      const out = values.out
+      if (typeof out !== 'string' || out === '') throw new UsageError('--out FILE.qdpx is needed')
+      const bytes = Buffer.from(await call('export:qdpx', {}), 'base64')
+      writeFileSync(out, bytes)
+      io.out(json ? JSON.stringify({ out, bytes: bytes.length }) : tsv([out, bytes.length]))
       return 0
     },
   },

@@ -60,4 +60,7 @@ export const analysisApi = {
   ),
   'export:cooccurrence': op<string>()(z.object({ ...cooccurrenceArgs, ...csv })),
   'export:phases': op<string>()(z.object({ filter: analysisFilter.optional(), ...csv })),
+  // The whole study as a REFI-QDA project (.qdpx, a zip) for ATLAS.ti, MAXQDA, NVivo: base64,
+  // which both doors carry.
+  'export:qdpx': op<string>()(z.object({})),
 } as const

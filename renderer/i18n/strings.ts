@@ -44,6 +44,13 @@ export const STRINGS = {
   noCase: { nl: 'Zonder casus', en: 'No case' },
   noDocuments: { nl: 'Nog geen documenten. Importeer een PDF.', en: 'No documents yet. Import a PDF.' },
   importPdf: { nl: 'PDF importeren…', en: 'Import PDF…' },
+  exportStudy: { nl: 'Exporteren', en: 'Export' },
+  exportQdpx: { nl: 'Studie als REFI-QDA-project (.qdpx)', en: 'Study as REFI-QDA project (.qdpx)' },
+  exportQdpxHelp: {
+    nl: 'Alle PDF’s, codes, coderingen (met memo’s), codeurs en casussen met hun kenmerken, te openen in ATLAS.ti, MAXQDA, NVivo of QualCoder.',
+    en: 'Every PDF, code, coding (with memos), coder and case with its attributes, to open in ATLAS.ti, MAXQDA, NVivo or QualCoder.',
+  },
+  exportedFile: { nl: '{file} opgeslagen.', en: '{file} saved.' },
   newCase: { nl: 'Casus', en: 'Case' },
   case: { nl: 'Casus', en: 'Case' },
   caseName: { nl: 'Naam casus', en: 'Case name' },

@@ -6,7 +6,19 @@
 
 /** Offers `text` as a file called `name`. */
 export function downloadText(name: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
+  download(name, new Blob([text], { type }))
+}
+
+/** Offers bytes that came as base64 (a .qdpx) as a file called `name`. */
+export function downloadBase64(name: string, base64: string, type: string): void {
+  const binary = atob(base64)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  download(name, new Blob([bytes], { type }))
+}
+
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url
   a.download = name
@@ -34,4 +46,9 @@ export function fileNameWith(ext: string, ...parts: string[]): string {
     .replace(/^-|-$/g, '')
     .toLowerCase()
   return `${stem || 'export'}.${ext}`
+}
+
+/** The study file's name without folder and extension, to name what is saved from it. */
+export function studyName(path: string | undefined): string {
+  return (path ?? '').split(/[\\/]/).pop()?.replace(/\.werkbank$/i, '') ?? ''
 }

@@ -4,7 +4,7 @@ import { codebookFormatOf } from '../../shared/codebook-files'
 import { WerkbankError } from '../../shared/errors'
 import { projectXmlOfQdpx } from '../../shared/qdpx'
 import { ApiError, call } from '../api/client'
-import { downloadText, fileNameWith } from '../io/download'
+import { downloadText, fileNameWith, studyName } from '../io/download'
 import type { AppState } from './index'
 
 /** Codes that were applied last, newest first: keys 1–9 in the code picker. */
@@ -48,11 +48,6 @@ function projectXmlOf(bytes: Uint8Array): string {
   } catch (e) {
     throw e instanceof WerkbankError ? new ApiError({ code: e.code, params: e.params }) : e
   }
-}
-
-/** The study file's name without folder and extension, to name what is saved from it. */
-function studyName(path: string | undefined): string {
-  return (path ?? '').split(/[\\/]/).pop()?.replace(/\.werkbank$/i, '') ?? ''
 }
 
 /** A palette for new codes: distinct, readable under text at 35 % opacity. */

@@ -3,6 +3,7 @@ import type { AppError } from '../../shared/errors'
 import type { Lang } from '../../shared/i18n/messages'
 import type { Case, Coder, DocumentSummary, HistoryState, ImportProgress, StudyInfo } from '../../shared/types'
 import { ApiError, call, uploadPdf } from '../api/client'
+import { downloadBase64, fileNameWith, studyName } from '../io/download'
 import type { StringKey } from '../i18n/strings'
 import type { AppState } from './index'
 import { clampPane, DEFAULT_PANES, loadWorkspace, type CodingView, type PaneSizes } from './workspace'
@@ -105,6 +106,8 @@ export interface StudySlice {
   setPane(kind: keyof PaneSizes, px: number): void
   undo(): Promise<void>
   redo(): Promise<void>
+  /** Saves the whole study as a REFI-QDA project (.qdpx). */
+  exportProject(): Promise<void>
 }
 
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }
@@ -370,5 +373,14 @@ export const createStudySlice = (lang: Lang): StateCreator<AppState, [], [], Stu
       const r = await call('history:redo', {})
       get().notify({ key: 'redone', params: { label: r.label } })
     })
+  },
+  exportProject: async () => {
+    try {
+      const file = fileNameWith('qdpx', studyName(get().info?.path))
+      downloadBase64(file, await call('export:qdpx', {}), 'application/zip')
+      get().notify({ key: 'exportedFile', params: { file } })
+    } catch (e) {
+      get().report(e)
+    }
   },
 })

@@ -114,6 +114,16 @@ describe('command line', () => {
     expect(broken.code).toBe(1)
     expect(broken.err.join('\n')).toMatch(/^Het codeboekbestand kan niet worden geïmporteerd: .*Er is niets gewijzigd\.$/)
     expect((await cli('import-codebook', study, join(dir, 'missing.qdc'))).code).toBe(1)
+
+    // The whole study as a .qdpx; the codebook in it comes back through import-codebook.
+    const qdpx = join(dir, 'study.qdpx')
+    const exported = await cli('export-qdpx', study, '--out', qdpx)
+    expect(exported.code).toBe(0)
+    expect(exported.lines[0]!.split('\t')).toEqual([qdpx, String(readFileSync(qdpx).byteLength)])
+    const fromProject = join(dir, 'from-project.werkbank')
+    await cli('init', fromProject)
+    expect((await cli('import-codebook', fromProject, qdpx)).lines).toEqual(['152\t0'])
+    expect((await cli('export-qdpx', study)).code).toBe(2)
   })
 
   it('fails with exit 1 and a translated message on a bad code, and 2 on wrong usage', async () => {

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { unzipSync } from 'fflate'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { INTEROP_PDF, screenshotPath } from './harness'
@@ -242,6 +243,23 @@ describe('codebook tree, details, merge and drag and drop (browser mode, Chromiu
     await page.getByTestId('error').getByRole('button', { name: 'Close' }).click()
     await page.keyboard.press('Escape')
     expect((await wb.api('codes:list', {})).length).toBe(count)
+  })
+
+  it('saves the whole study as a REFI-QDA project (.qdpx) from the cases panel', async () => {
+    await page.getByTestId('study-export').click()
+    await page.screenshot({ path: screenshotPath('37-export-qdpx') })
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-qdpx').click()])
+    expect(download.suggestedFilename()).toBe('codebook.qdpx')
+    await page.getByTestId('notice').getByText('codebook.qdpx saved.').waitFor()
+    const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)))
+    const xml = new TextDecoder().decode(files['project.qde'])
+    expect(xml).toContain('name="12_en_openoffice_pdkids"')
+    // Both codings (on one page each) are there, as in the core's own export.
+    expect(xml.match(/<PDFSelection /g)).toHaveLength((await wb.api('codings:list', {})).length)
+    const pdf = Object.keys(files).filter((f) => f.startsWith('Sources/') && f.endsWith('.pdf'))
+    expect(pdf).toHaveLength(1)
+    expect(files[pdf[0]!]!.byteLength).toBe(readFileSync(TEXT_PDF).byteLength)
+    await page.keyboard.press('Escape')
   })
 
   it('loads without CSP violations or script errors', () => {

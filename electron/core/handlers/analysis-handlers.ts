@@ -1,6 +1,8 @@
+import { basename } from 'node:path'
 import type { analysisApi } from '../../../shared/api-analysis'
 import { AnalysisService } from '../analysis/analysis.service'
 import { ExportService } from '../export/export.service'
+import { QdpxExport } from '../export/qdpx-export'
 import type { StudySession } from '../study-session'
 import type { HandlersOf } from './handlers'
 
@@ -8,6 +10,7 @@ import type { HandlersOf } from './handlers'
 export function createAnalysisHandlers(s: StudySession): HandlersOf<typeof analysisApi> {
   const analysis = new AnalysisService(s.study.db)
   const exports = new ExportService(s.study.db, analysis)
+  const qdpx = new QdpxExport(s.study.db)
   return {
     'analysis:matrix': (args) => analysis.matrix(args),
     'analysis:cooccurrence': (args) => analysis.cooccurrence(args),
@@ -18,5 +21,6 @@ export function createAnalysisHandlers(s: StudySession): HandlersOf<typeof analy
     'export:cooccurrence': ({ delimiter, decimalComma, bom, ...args }) =>
       exports.cooccurrence(args, { delimiter, decimalComma, bom }),
     'export:phases': ({ delimiter, decimalComma, bom, ...args }) => exports.phases(args, { delimiter, decimalComma, bom }),
+    'export:qdpx': () => Buffer.from(qdpx.write(s.codebook.list(), basename(s.path).replace(/\.werkbank$/i, ''))).toString('base64'),
   }
 }

@@ -145,44 +145,57 @@ export function toDescription(c: Pick<Code, 'definition' | 'inclusion' | 'exclus
 /** The codebook as a REFI-QDA `.qdc` document (valid against Codebook.xsd). */
 export function toQdc(codes: readonly Code[], origin: string): string {
   if (codes.length === 0) throw new WerkbankError('codebook-empty')
-  const children = new Map<number | null, Code[]>()
-  for (const c of codes) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c])
-  const lines = [
+  return [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<CodeBook xmlns="${QDC_NAMESPACE}" origin="${escapeXml(origin)}">`,
     '  <Codes>',
-  ]
-  const write = (parentId: number | null, indent: string) => {
+    ...codeElements(codes, '    '),
+    '  </Codes>',
+    '</CodeBook>',
+    '',
+  ].join('\n')
+}
+
+/**
+ * The `<Code>` elements of a codebook, nested as the tree, parents before children in the order
+ * given: the same in a .qdc and in a project (.qde), whose schemas define Code alike.
+ */
+export function codeElements(codes: readonly Code[], indent: string): string[] {
+  const children = new Map<number | null, Code[]>()
+  for (const c of codes) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c])
+  const lines: string[] = []
+  const write = (parentId: number | null, at: string) => {
     for (const c of children.get(parentId) ?? []) {
       const attrs = `guid="${guidOf(c.uuid)}" name="${escapeXml(c.name)}" isCodable="true" color="${c.colour}"`
       const description = toDescription(c)
-      const inner = children.has(c.id) || description !== ''
-      if (!inner) {
-        lines.push(`${indent}<Code ${attrs}/>`)
+      if (!children.has(c.id) && description === '') {
+        lines.push(`${at}<Code ${attrs}/>`)
         continue
       }
-      lines.push(`${indent}<Code ${attrs}>`)
-      if (description !== '') lines.push(`${indent}  <Description>${escapeXml(description)}</Description>`)
-      write(c.id, `${indent}  `)
-      lines.push(`${indent}</Code>`)
+      lines.push(`${at}<Code ${attrs}>`)
+      if (description !== '') lines.push(`${at}  <Description>${escapeXml(description)}</Description>`)
+      write(c.id, `${at}  `)
+      lines.push(`${at}</Code>`)
     }
   }
-  write(null, '    ')
-  lines.push('  </Codes>', '</CodeBook>', '')
-  return lines.join('\n')
+  write(null, indent)
+  return lines
 }
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
 
-/** The code's uuid when it has the GUID form REFI requires, else a stable GUID derived from it. */
-function guidOf(uuid: string): string {
+/**
+ * The uuid when it has the GUID form REFI requires, else a stable GUID derived from it: also
+ * for things that have no uuid of their own (a coder, a case, a document by its hash).
+ */
+export function guidOf(uuid: string): string {
   if (GUID.test(uuid)) return uuid
   const h = createHash('sha256').update(uuid).digest('hex')
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`
 }
 
 /** Text for XML content and attributes; characters XML 1.0 cannot hold are left out. */
-function escapeXml(s: string): string {
+export function escapeXml(s: string): string {
   return s
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replaceAll('&', '&amp;')

@@ -10,6 +10,7 @@ import { ImportList } from '../import/ImportList'
 import { attributeSummary } from './attributes'
 import { CaseDialog } from './CaseDialog'
 import { DocumentDialog } from './DocumentDialog'
+import { Dropdown } from '../../components/Dropdown'
 
 const DOC_DRAG = 'application/x-werkbank-document'
 type Key = string // 'c12' a case, 'none' documents without a case, 'd7' a document
@@ -140,6 +141,12 @@ export function CasePanel() {
               />
             </>
           )}
+          <Dropdown label={t('exportStudy')} testId="study-export" align="right">
+            <div className="menu-stack">
+              <button type="button" onClick={() => void store.exportProject()} data-testid="export-qdpx">{t('exportQdpx')}</button>
+              <p className="small muted">{t('exportQdpxHelp')}</p>
+            </div>
+          </Dropdown>
         </span>
       </header>
       <ImportList />

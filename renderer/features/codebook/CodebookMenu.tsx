@@ -16,7 +16,7 @@ export function CodebookMenu() {
 
   return (
     <Dropdown label={t('codebookMenu')} testId="codebook-menu" align="right">
-      <div className="codebook-menu">
+      <div className="menu-stack">
         <button type="button" onClick={() => input.current?.click()} data-testid="codebook-import">
           {t('codebookImport')}
         </button>

@@ -1,0 +1,239 @@
+/**
+ * The whole study as a REFI-QDA project (.qdpx), the exchange format ATLAS.ti, MAXQDA, NVivo
+ * and QualCoder open: a zip holding `project.qde` (valid against Project-mrt2019.xsd) and, under
+ * `Sources/`, every PDF as imported and its canonical text.
+ *
+ * What goes where:
+ * - coders → `<Users>`; the codebook → `<CodeBook>` (as in a .qdc, see refi-codebook.ts);
+ * - case attributes → `<Variables>` (text); cases → `<Cases>` with their values and documents;
+ * - documents → `<PDFSource>` with a `<Representation>`: the text Werkbank codes, so a reader
+ *   can check offsets against it;
+ * - codings → `<PDFSelection>`, one per page a coding spans (the selection of the standard is a
+ *   rectangle on one page): the bounding box of the coding's rectangles in PDF points from the
+ *   page's top left, pages counted from 0 — as ATLAS.ti writes them (../shared/interop/qdpx) —
+ *   with the page's part of the quote as its text and a `<Coding>` of the code by the coder;
+ *   an area coding is its rectangle; a coding's memo becomes a `<Note>` its Coding refers to.
+ *
+ * Things without a uuid of their own (coders, cases, attributes, documents) get GUIDs derived
+ * from what identifies them, so exporting the same study twice gives the same GUIDs.
+ */
+import type Database from 'better-sqlite3'
+import { strToU8, zipSync, type Zippable } from 'fflate'
+import type { PageRect } from '../../../shared/anchoring'
+import { PAGE_SEPARATOR } from '../../../shared/page-text'
+import type { Code } from '../../../shared/types'
+import { codeElements, escapeXml, guidOf } from '../services/refi-codebook'
+
+export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0'
+/** The folder of the zip that `internal://` paths point into (as ATLAS.ti and NVivo write it). */
+export const SOURCES_FOLDER = 'Sources'
+
+interface DocumentRow {
+  id: number
+  caseId: number | null
+  title: string
+  sha256: string
+  importedAt: string
+  hasText: number
+}
+
+interface PageRow {
+  pageNo: number
+  startOffset: number
+  width: number
+  height: number
+  text: string
+}
+
+interface CodingRow {
+  uuid: string
+  codeId: number
+  coderId: number
+  kind: 'text' | 'area'
+  start: number
+  end: number
+  quote: string
+  pageFrom: number
+  pageTo: number
+  rects: string
+  memo: string
+  createdAt: string
+  updatedAt: string
+}
+
+/** An attribute value as XML: `a="v"`, escaped. */
+const attr = (name: string, value: string | number) => `${name}="${escapeXml(String(value))}"`
+
+/** What a selection is called in the other program: the start of its text. */
+const label = (text: string) => (text.length > 80 ? `${text.slice(0, 79).trimEnd()}…` : text).replace(/\s+/g, ' ').trim()
+
+export class QdpxExport {
+  private readonly s
+
+  constructor(private readonly db: Database.Database) {
+    this.s = {
+      coders: db.prepare('SELECT id, name FROM coders ORDER BY id'),
+      cases: db.prepare('SELECT id, name FROM cases ORDER BY sort_order, name'),
+      attributes: db.prepare('SELECT case_id AS caseId, name, value FROM case_attributes ORDER BY case_id, name'),
+      documents: db.prepare(`
+        SELECT id, case_id AS caseId, title, sha256, imported_at AS importedAt, has_text AS hasText
+        FROM documents ORDER BY id`),
+      bytes: db.prepare('SELECT bytes FROM document_files WHERE document_id = ?').pluck(),
+      pages: db.prepare(`
+        SELECT page_no AS pageNo, start_offset AS startOffset, width, height, text
+        FROM pages WHERE document_id = ? ORDER BY page_no`),
+      codings: db.prepare(`
+        SELECT uuid, code_id AS codeId, coder_id AS coderId, kind, start_offset AS start, end_offset AS end, quote,
+               page_from AS pageFrom, page_to AS pageTo, rects, memo, created_at AS createdAt, updated_at AS updatedAt
+        FROM codings WHERE document_id = ? ORDER BY start_offset, id`),
+    }
+  }
+
+  /** The project as the bytes of a .qdpx file. One read transaction: a consistent snapshot. */
+  write(codes: readonly Code[], projectName: string): Uint8Array {
+    return this.db.transaction(() => this.build(codes, projectName))()
+  }
+
+  private build(codes: readonly Code[], projectName: string): Uint8Array {
+    const coders = this.s.coders.all() as { id: number; name: string }[]
+    const userGuid = new Map(coders.map((c) => [c.id, guidOf(`werkbank-coder:${c.name}`)]))
+    const codeGuid = new Map(codes.map((c) => [c.id, guidOf(c.uuid)]))
+    const documents = this.s.documents.all() as DocumentRow[]
+    const sourceGuid = new Map(documents.map((d) => [d.id, guidOf(`werkbank-document:${d.sha256}`)]))
+    const files: Zippable = {}
+    const notes: string[] = []
+    const sources: string[] = []
+
+    for (const d of documents) {
+      const guid = sourceGuid.get(d.id)!
+      // PDFs are compressed already: stored, not deflated again.
+      files[`${SOURCES_FOLDER}/${guid}.pdf`] = [new Uint8Array(this.s.bytes.get(d.id) as Buffer), { level: 0 }]
+      const pages = this.s.pages.all(d.id) as PageRow[]
+      const selections: string[] = []
+      for (const k of this.s.codings.all(d.id) as CodingRow[]) {
+        const user = userGuid.get(k.coderId)!
+        const note = k.memo.trim() === '' ? null : guidOf(`werkbank-memo:${k.uuid}`)
+        if (note) {
+          notes.push(
+            `    <Note ${attr('guid', note)} ${attr('name', label(k.memo))} ${attr('creatingUser', user)} ${attr('creationDateTime', k.createdAt)} ${attr('modifiedDateTime', k.updatedAt)}>`,
+            `      <PlainTextContent>${escapeXml(k.memo)}</PlainTextContent>`,
+            '    </Note>',
+          )
+        }
+        pieces(k, pages).forEach((p, i) => {
+          // The first piece's Coding keeps the coding's own uuid; later pages get derived ones.
+          const codingGuid = i === 0 ? guidOf(k.uuid) : guidOf(`${k.uuid}:${p.page.pageNo}`)
+          selections.push(
+            `      <PDFSelection ${attr('guid', guidOf(`werkbank-selection:${k.uuid}:${p.page.pageNo}`))} ${attr('name', label(p.text || k.quote))} ${attr('page', p.page.pageNo - 1)} ${attr('firstX', p.box[0])} ${attr('firstY', p.box[1])} ${attr('secondX', p.box[2])} ${attr('secondY', p.box[3])} ${attr('creatingUser', user)} ${attr('creationDateTime', k.createdAt)} ${attr('modifiedDateTime', k.updatedAt)}>`,
+            ...(p.text === '' ? [] : [
+              `        <Representation ${attr('guid', guidOf(`werkbank-selection-text:${k.uuid}:${p.page.pageNo}`))}>`,
+              `          <PlainTextContent>${escapeXml(p.text)}</PlainTextContent>`,
+              '        </Representation>',
+            ]),
+            `        <Coding ${attr('guid', codingGuid)} ${attr('creatingUser', user)} ${attr('creationDateTime', k.createdAt)}>`,
+            `          <CodeRef ${attr('targetGUID', codeGuid.get(k.codeId)!)}/>`,
+            ...(note ? [`          <NoteRef ${attr('targetGUID', note)}/>`] : []),
+            '        </Coding>',
+            '      </PDFSelection>',
+          )
+        })
+      }
+      let representation: string[] = []
+      if (d.hasText) {
+        const textGuid = guidOf(`werkbank-text:${d.sha256}`)
+        files[`${SOURCES_FOLDER}/${textGuid}.txt`] = strToU8(pages.map((p) => p.text).join(PAGE_SEPARATOR))
+        representation = [`      <Representation ${attr('guid', textGuid)} ${attr('name', `${d.title}.txt`)} ${attr('plainTextPath', `internal://${textGuid}.txt`)}/>`]
+      }
+      sources.push(
+        `    <PDFSource ${attr('guid', guid)} ${attr('name', d.title)} ${attr('path', `internal://${guid}.pdf`)} ${attr('creationDateTime', d.importedAt)}>`,
+        ...selections,
+        ...representation,
+        '    </PDFSource>',
+      )
+    }
+
+    const xml = [
+      '<?xml version="1.0" encoding="utf-8"?>',
+      `<Project xmlns="${PROJECT_NAMESPACE}" ${attr('name', projectName)} origin="Werkbank" ${attr('creationDateTime', new Date().toISOString())}>`,
+      ...section('Users', coders.map((c) => `    <User ${attr('guid', userGuid.get(c.id)!)} ${attr('name', c.name)}/>`)),
+      ...(codes.length === 0 ? [] : ['  <CodeBook>', '    <Codes>', ...codeElements(codes, '      '), '    </Codes>', '  </CodeBook>']),
+      ...this.casesAndVariables(documents, sourceGuid),
+      ...section('Sources', sources),
+      ...section('Notes', notes),
+      '</Project>',
+      '',
+    ].join('\n')
+    files['project.qde'] = strToU8(xml)
+    return zipSync(files, { level: 6 })
+  }
+
+  /** `<Variables>` (the attribute names) and `<Cases>` (values and documents). */
+  private casesAndVariables(documents: DocumentRow[], sourceGuid: Map<number, string>): string[] {
+    const cases = this.s.cases.all() as { id: number; name: string }[]
+    const attributes = this.s.attributes.all() as { caseId: number; name: string; value: string }[]
+    // Attribute names are case-insensitive in a study: one variable per name, as first spelled.
+    const variables = new Map<string, { name: string; guid: string }>()
+    for (const a of attributes) {
+      const key = a.name.toLowerCase()
+      if (!variables.has(key)) variables.set(key, { name: a.name, guid: guidOf(`werkbank-variable:${key}`) })
+    }
+    const caseLines = cases.flatMap((c) => [
+      `    <Case ${attr('guid', guidOf(`werkbank-case:${c.id}:${c.name}`))} ${attr('name', c.name)}>`,
+      ...attributes.filter((a) => a.caseId === c.id).flatMap((a) => [
+        '      <VariableValue>',
+        `        <VariableRef ${attr('targetGUID', variables.get(a.name.toLowerCase())!.guid)}/>`,
+        `        <TextValue>${escapeXml(a.value)}</TextValue>`,
+        '      </VariableValue>',
+      ]),
+      ...documents.filter((d) => d.caseId === c.id).map((d) => `      <SourceRef ${attr('targetGUID', sourceGuid.get(d.id)!)}/>`),
+      '    </Case>',
+    ])
+    return [
+      ...section('Variables', [...variables.values()].map((v) => `    <Variable ${attr('guid', v.guid)} ${attr('name', v.name)} typeOfVariable="Text"/>`)),
+      ...section('Cases', caseLines),
+    ]
+  }
+}
+
+/** An element that holds a list; left out when the list is empty (the schema wants one item). */
+function section(name: string, lines: string[]): string[] {
+  return lines.length === 0 ? [] : [`  <${name}>`, ...lines, `  </${name}>`]
+}
+
+interface Piece {
+  page: PageRow
+  /** firstX, firstY, secondX, secondY in whole PDF points from the page's top left. */
+  box: [number, number, number, number]
+  /** The coding's text on this page ('' for an area). */
+  text: string
+}
+
+/** A coding cut into one piece per page it spans, each with its box and its text there. */
+function pieces(k: CodingRow, pages: readonly PageRow[]): Piece[] {
+  const rects = JSON.parse(k.rects) as PageRect[]
+  const out: Piece[] = []
+  for (const page of pages) {
+    if (page.pageNo < k.pageFrom || page.pageNo > k.pageTo) continue
+    const on = rects.filter((r) => r.page === page.pageNo)
+    const start = Math.max(k.start, page.startOffset)
+    const end = Math.min(k.end, page.startOffset + page.text.length)
+    const text = k.kind === 'text' && end > start ? page.text.slice(start - page.startOffset, end - page.startOffset) : ''
+    // A text coding whose page has no boxes (no layout known) is placed on the whole page.
+    const x0 = on.length ? Math.min(...on.map((r) => r.x)) : 0
+    const y0 = on.length ? Math.min(...on.map((r) => r.y)) : 0
+    const x1 = on.length ? Math.max(...on.map((r) => r.x + r.w)) : 1
+    const y1 = on.length ? Math.max(...on.map((r) => r.y + r.h)) : 1
+    if (k.kind === 'text' && text.trim() === '' && on.length === 0) continue // only a page break's whitespace
+    out.push({
+      page,
+      box: [Math.floor(x0 * page.width), Math.floor(y0 * page.height), Math.ceil(x1 * page.width), Math.ceil(y1 * page.height)],
+      text,
+    })
+  }
+  // Never lose a coding: one that fell only on page breaks goes on its first page.
+  if (out.length === 0) {
+    const page = pages.find((p) => p.pageNo === k.pageFrom) ?? pages[0]
+    if (page) out.push({ page, box: [0, 0, Math.ceil(page.width), Math.ceil(page.height)], text: '' })
+  }
+  return out
+}
