@@ -105,7 +105,12 @@ export const coreApi = {
   'coders:ensure': op<Coder>()(z.object({ name })),
 
   'codings:list': op<CodingRow[]>()(
-    z.object({ documentId: id.optional(), codeIds: z.array(id).max(10_000).optional(), coderIds: z.array(id).max(1000).optional() }),
+    z.object({
+      documentId: id.optional(),
+      documentIds: z.array(id).max(100_000).optional(),
+      codeIds: z.array(id).max(10_000).optional(),
+      coderIds: z.array(id).max(1000).optional(),
+    }),
   ),
   'codings:create': op<Coding>()(
     z.object({ documentId: id, codeId: id, coderId: id, start: offset, end: offset, memo: text().optional() }),

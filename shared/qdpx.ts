@@ -18,13 +18,20 @@ function invalid(detail: string): WerkbankError {
 
 /** The project XML (`*.qde` at the top of the zip) of a .qdpx file. */
 export function projectXmlOfQdpx(bytes: Uint8Array, maxBytes = MAX_PROJECT_XML): string {
+  let found = 0
   let files: Record<string, Uint8Array>
   try {
     files = unzipSync(bytes, {
-      // Only the project file is inflated; a declared size above the cap is refused unread.
+      // Called for each entry before it is inflated: only the one project file is, and only
+      // when its sizes are within the cap. A second project file is refused before it is
+      // inflated (a zip may list one compressed stream under many names). A declared size
+      // smaller than the real one cannot overrun: fflate inflates into a buffer of that size.
       filter: (f) => {
         if (!isProjectEntry(f.name)) return false
-        if (f.originalSize > maxBytes) throw invalid(`the project file in the .qdpx is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`)
+        if (++found > 1) throw invalid('the .qdpx holds more than one project file')
+        if (f.originalSize > maxBytes || f.size > maxBytes) {
+          throw invalid(`the project file in the .qdpx is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`)
+        }
         return true
       },
     })
@@ -32,11 +39,8 @@ export function projectXmlOfQdpx(bytes: Uint8Array, maxBytes = MAX_PROJECT_XML):
     if (e instanceof WerkbankError) throw e
     throw invalid('not a .qdpx file (not a readable zip archive)')
   }
-  const entries = Object.entries(files)
-  if (entries.length === 0) throw invalid('the .qdpx holds no project file (project.qde)')
-  if (entries.length > 1) throw invalid('the .qdpx holds more than one project file')
-  const data = entries[0]![1]
-  if (data.byteLength > maxBytes) throw invalid('the project file in the .qdpx is too large')
+  const data = Object.values(files)[0]
+  if (data === undefined) throw invalid('the .qdpx holds no project file (project.qde)')
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(data)
   } catch {

@@ -350,11 +350,18 @@ export const useAnalysis = create<AnalysisState>()((set, get) => ({
     await newest(
       'segments',
       async () => {
-        const rows = await call('codings:list', { codeIds: spec.codeIds, ...(spec.coderIds && spec.coderIds.length > 0 ? { coderIds: spec.coderIds } : {}) })
-        const docs = spec.documentIds ? new Set(spec.documentIds) : null
+        // The core narrows to the cell's documents within the attribute filter, so a cell of a
+        // large study brings only its own codings.
         const within = documentsInFilter(get().filter)
-        const kept = rows.filter((r) => (docs === null || docs.has(r.documentId)) && (within === null || within.has(r.documentId)))
-        return spec.keep ? spec.keep(kept) : kept
+        const documentIds = spec.documentIds
+          ? spec.documentIds.filter((d) => within === null || within.has(d))
+          : within === null ? undefined : [...within]
+        const rows = await call('codings:list', {
+          codeIds: spec.codeIds,
+          ...(spec.coderIds && spec.coderIds.length > 0 ? { coderIds: spec.coderIds } : {}),
+          ...(documentIds ? { documentIds } : {}),
+        })
+        return spec.keep ? spec.keep(rows) : rows
       },
       (rows) => set({ segments: { title: spec.title, expected: spec.expected ?? null, rows, busy: false } }),
     )

@@ -68,8 +68,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
     nl: 'Er is al een code met de naam "{name}" op deze plek in het codeboek.',
   },
   'code-name-invalid': {
-    en: 'A code name must not be empty or contain "/".',
-    nl: 'Een codenaam mag niet leeg zijn en geen "/" bevatten.',
+    en: 'A code name must not be empty or contain "/" or control characters.',
+    nl: 'Een codenaam mag niet leeg zijn en geen "/" of stuurtekens bevatten.',
   },
   'code-move-cycle': {
     en: 'A code cannot be moved under itself or one of its subcodes.',

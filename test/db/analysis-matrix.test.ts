@@ -237,4 +237,20 @@ describe('choosing codes and filtering', () => {
     const presence = await call('analysis:matrix', { by: 'cases', measure: 'presence', codeIds: [t.code.B] })
     expect(presence.values[0]).toEqual([1, 1, 0, 0])
   })
+
+  it('drills down: the codings listed for a cell’s code, documents and coders are exactly the cell’s segments', async () => {
+    const m = await call('analysis:matrix', { by: 'cases', measure: 'segments' })
+    const docsOf = (caseId: number | null) => t.s.documents.list().filter((d) => d.caseId === caseId).map((d) => d.id)
+    for (const [i, row] of m.rows.entries()) {
+      for (const [j, col] of m.columns.entries()) {
+        const documentIds = docsOf(col.kind === 'none' ? null : col.id)
+        const listed = await call('codings:list', { codeIds: [row.codeId], documentIds })
+        expect(listed.length, `${row.path} × ${col.label}`).toBe(m.values[i]![j])
+        expect(listed.every((k) => documentIds.includes(k.documentId) && k.codeId === row.codeId)).toBe(true)
+      }
+    }
+    const bram = await call('codings:list', { codeIds: [t.code.A2], documentIds: [t.doc.D3], coderIds: [t.coder.bram] })
+    expect(bram.map((k) => [k.start, k.end])).toEqual([[500, 600]])
+    expect(await call('codings:list', { documentIds: [] })).toEqual([])
+  })
 })

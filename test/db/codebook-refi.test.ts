@@ -82,6 +82,32 @@ describe('REFI-QDA codebook import', () => {
   })
 })
 
+describe('REFI-QDA XML as other writers spell it', () => {
+  it('decodes character references and CDATA, skips processing instructions, and makes names one line', async () => {
+    const s = await tempStudy()
+    const qdc = `<?xml version="1.0" encoding="utf-8"?><?xml-stylesheet href="codes.xsl"?>
+      <CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>
+        <Code guid="11111111-2222-3333-4444-555555555555" name="Caf&#233; &#x26; co&#10;(regel 2)" isCodable="true">
+          <Description><![CDATA[Tekst met <hoekjes> & "aanhalingstekens"]]></Description>
+        </Code></Codes></CodeBook>`
+    expect(s.transfer.import('qdc', qdc)).toEqual({ created: 1, updated: 0 })
+    expect(texts(s)[0]).toMatchObject({ path: 'Café & co (regel 2)', definition: 'Tekst met <hoekjes> & "aanhalingstekens"' })
+  })
+
+  it('refuses element names the parser will not build (__proto__) and nesting beyond its limit, as an invalid file', async () => {
+    const s = await tempStudy()
+    const proto = '<CodeBook><Codes><Code guid="11111111-2222-3333-4444-555555555555" name="A" isCodable="true"><__proto__><x/></__proto__></Code></Codes></CodeBook>'
+    const deep = `<CodeBook><Codes>${'<Code guid="11111111-2222-3333-4444-555555555555" name="A" isCodable="true">'.repeat(150)}${'</Code>'.repeat(150)}</Codes></CodeBook>`
+    for (const xml of [proto, deep]) {
+      expect(() => s.transfer.import('qdc', xml)).toThrow(
+        expect.objectContaining({ code: 'codebook-import-invalid', params: { detail: expect.stringMatching(/^not readable as REFI-QDA XML/) } }),
+      )
+    }
+    expect(s.codebook.list()).toEqual([])
+    expect(({} as Record<string, unknown>).x).toBeUndefined() // nothing leaked onto Object.prototype
+  })
+})
+
 describe('REFI-QDA codebook export', () => {
   it('writes a .qdc that Codebook.xsd accepts and that comes back whole', async () => {
     const a = await tempStudy('a.werkbank')
@@ -96,6 +122,20 @@ describe('REFI-QDA codebook export', () => {
     expect(b.transfer.import('qdc', qdc).created).toBe(a.codebook.list().length)
     const sorted = (x: ReturnType<typeof texts>) => x.sort((p, q) => p.path.localeCompare(q.path))
     expect(sorted(texts(b))).toEqual(sorted(texts(a)))
+  })
+
+  it('writes only a valid colour, and names with tabs or quotes that read back the same', async () => {
+    const s = await tempStudy()
+    const odd = s.codebook.create({ parentId: null, name: 'Kleur "rood" & <blauw>' })
+    // A colour from another study (a team merge copies it unchecked).
+    s.study.db.prepare('UPDATE codes SET colour = ? WHERE id = ?').run('red" onload="x', odd.id)
+    const qdc = s.transfer.export('qdc')
+    expect(qdc).not.toContain('onload')
+    expect(await validQdc(qdc)).toEqual({ valid: true, errors: [] })
+    const back = await tempStudy('back.werkbank')
+    back.transfer.import('qdc', qdc)
+    expect(back.codebook.list().map((c) => c.name)).toEqual(['Kleur "rood" & <blauw>'])
+    expect(() => s.codebook.create({ parentId: null, name: 'met\ttab' })).toThrow(expect.objectContaining({ code: 'code-name-invalid' }))
   })
 
   it('refuses to write an empty codebook, which the standard cannot express', async () => {
@@ -126,6 +166,8 @@ describe('REFI-QDA files that cannot be read', () => {
       // A project file only in a folder, or named with a path, is not the project.
       ['qdpx', zip({ 'Sources/project.qde': project(codebook), '../project.qde': project(codebook) }), /no project file/],
       ['qdpx', zip({ 'a.qde': project(codebook), 'b.qde': project(codebook) }), /more than one project/],
+      // Many project files: refused at the second, before it (or any later one) is inflated.
+      ['qdpx', zip(Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`p${i}.qde`, project(codebook)]))), /more than one project/],
       ['qdpx', zip({ 'project.qde': project('') }), /no codes/],
       ['qdpx', zip({ 'project.qde': '\u00ff'.repeat(4) }), /not well-formed|root element/],
       ['qdpx', 'text, not bytes', /zip archive, not text/],

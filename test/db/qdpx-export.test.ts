@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validateXML } from 'xmllint-wasm'
 import { parseRefiCodebook } from '../../electron/core/services/refi-codebook'
 import type { Coding } from '../../shared/types'
+import { fixturePaths } from '../fixtures/fixtures'
 import { caller, tempStudy } from '../helpers/study'
 import { buildSmallStudy, type SmallStudy } from './analysis-fixture'
 
@@ -34,6 +35,7 @@ let files: Record<string, Uint8Array>
 let xml: string
 let project: Node
 let codings: Coding[]
+let scanId: number
 
 beforeAll(async () => {
   t = await buildSmallStudy()
@@ -44,6 +46,14 @@ beforeAll(async () => {
   const text = s.documents.text(t.doc.D2)
   const pageBreak = text.indexOf('\f')
   s.codings.create({ documentId: t.doc.D2, codeId: t.code.B, coderId: t.coder.anna, start: pageBreak - 30, end: pageBreak + 30 })
+  // An image-only document with an area coding, and a coding whose dates came from another
+  // study in a form the schema refuses (a team merge copies them as they are).
+  const [scan] = await s.importer.importFiles([fixturePaths().bad.imageOnly], { caseId: t.kase.beta })
+  if (scan?.status !== 'imported') throw new Error('scan import failed')
+  scanId = scan.documentId
+  s.codings.createArea({ documentId: scan.documentId, codeId: t.code.A, coderId: t.coder.bram, page: 1, rect: { x: 0.2, y: 0.3, w: 0.4, h: 0.1 } })
+  const merged = s.codings.list({ documentId: t.doc.D3 })[0]!
+  s.study.db.prepare("UPDATE codings SET created_at = '2024-01-01 10:00:00', updated_at = 'gisteren' WHERE id = ?").run(merged.id)
   codings = s.codings.list({})
   const base64 = await caller(s)('export:qdpx', {})
   files = unzipSync(new Uint8Array(Buffer.from(base64, 'base64')))
@@ -67,6 +77,10 @@ describe('REFI-QDA project export', () => {
       const pdf = files[`Sources/${p.path.replace('internal://', '')}`]!
       expect(createHash('sha256').update(pdf).digest('hex'), p.name).toBe(doc.sha256)
       const rep = p.Representation
+      if (!doc.hasText) {
+        expect(rep, p.name).toBeUndefined() // an image-only PDF has no text to represent
+        continue
+      }
       expect(new TextDecoder().decode(files[`Sources/${rep.plainTextPath.replace('internal://', '')}`]), p.name).toBe(t.s.documents.text(doc.id))
     }
   })
@@ -89,7 +103,7 @@ describe('REFI-QDA project export', () => {
       expect(Number(sel.page)).toBe(k.pageFrom - 1)
       expect(codes.get(sel.Coding.CodeRef.targetGUID)).toBe(t.s.codebook.get(k.codeId).path)
       expect(users.get(sel.Coding.creatingUser)).toBe(t.s.coders.list().find((c) => c.id === k.coderId)!.name)
-      expect(sel.Coding.creationDateTime).toBe(k.createdAt)
+      expect(sel.Coding.creationDateTime).toBe(new Date(k.createdAt.replace(' ', 'T')).toISOString())
       if (k.memo) expect(notes.get(sel.Coding.NoteRef.targetGUID)).toBe(k.memo)
       else expect(sel.Coding.NoteRef).toBeUndefined()
       const page = t.s.documents.pages(k.documentId).find((p) => p.pageNo === k.pageFrom)!
@@ -118,6 +132,16 @@ describe('REFI-QDA project export', () => {
     expect(selections).toHaveLength(codings.reduce((n, k) => n + (k.pageTo - k.pageFrom + 1), 0))
   })
 
+  it('gives every element its own GUID, and every reference points at one', () => {
+    const guids = [...xml.matchAll(/ guid="([^"]+)"/g)].map((m) => m[1]!)
+    expect(new Set(guids).size).toBe(guids.length)
+    const targets = [...xml.matchAll(/targetGUID="([^"]+)"/g)].map((m) => m[1]!)
+    expect(targets.length).toBeGreaterThan(codings.length)
+    expect(targets.filter((g) => !guids.includes(g))).toEqual([])
+    const users = [...xml.matchAll(/creatingUser="([^"]+)"/g)].map((m) => m[1]!)
+    expect(users.filter((g) => !guids.includes(g))).toEqual([])
+  })
+
   it('writes cases with their attributes as text variables and their documents', () => {
     const variables = new Map(list<Node>(project.Variables.Variable).map((v) => [v.guid, v]))
     expect([...variables.values()].map((v) => [v.name, v.typeOfVariable]).sort()).toEqual([['fase', 'Text'], ['sector', 'Text']])
@@ -130,7 +154,7 @@ describe('REFI-QDA project export', () => {
     const title = (id: number) => t.s.documents.get(id)!.title
     expect(cases).toEqual([
       { name: 'Alpha', values: { fase: '1', sector: 'zorg' }, documents: [title(t.doc.D1), title(t.doc.D2)].sort() },
-      { name: 'Beta', values: { fase: '2', sector: 'techniek' }, documents: [title(t.doc.D3)] },
+      { name: 'Beta', values: { fase: '2', sector: 'techniek' }, documents: [title(t.doc.D3), title(scanId)].sort() },
     ])
   })
 

@@ -22,7 +22,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate'
 import type { PageRect } from '../../../shared/anchoring'
 import { PAGE_SEPARATOR } from '../../../shared/page-text'
 import type { Code } from '../../../shared/types'
-import { codeElements, escapeXml, guidOf } from '../services/refi-codebook'
+import { codeElements, escapeAttr, escapeXml, guidOf } from '../services/refi-codebook'
 
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0'
 /** The folder of the zip that `internal://` paths point into (as ATLAS.ti and NVivo write it). */
@@ -62,10 +62,22 @@ interface CodingRow {
 }
 
 /** An attribute value as XML: `a="v"`, escaped. */
-const attr = (name: string, value: string | number) => `${name}="${escapeXml(String(value))}"`
+const attr = (name: string, value: string | number) => `${name}="${escapeAttr(String(value))}"`
 
-/** What a selection is called in the other program: the start of its text. */
-const label = (text: string) => (text.length > 80 ? `${text.slice(0, 79).trimEnd()}…` : text).replace(/\s+/g, ' ').trim()
+/**
+ * A date attribute as xsd:dateTime, or nothing: dates from another study (team merge) are not
+ * checked on the way in, and the schema refuses any other form.
+ */
+function dateAttr(name: string, value: string): string {
+  const t = Date.parse(value)
+  return Number.isNaN(t) ? '' : ` ${attr(name, new Date(t).toISOString())}`
+}
+
+/** What a selection is called in the other program: the start of its text (whole characters). */
+function label(text: string): string {
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim())
+  return chars.length > 80 ? `${chars.slice(0, 79).join('').trimEnd()}…` : chars.join('')
+}
 
 export class QdpxExport {
   private readonly s
@@ -115,7 +127,7 @@ export class QdpxExport {
         const note = k.memo.trim() === '' ? null : guidOf(`werkbank-memo:${k.uuid}`)
         if (note) {
           notes.push(
-            `    <Note ${attr('guid', note)} ${attr('name', label(k.memo))} ${attr('creatingUser', user)} ${attr('creationDateTime', k.createdAt)} ${attr('modifiedDateTime', k.updatedAt)}>`,
+            `    <Note ${attr('guid', note)} ${attr('name', label(k.memo))} ${attr('creatingUser', user)}${dateAttr('creationDateTime', k.createdAt)}${dateAttr('modifiedDateTime', k.updatedAt)}>`,
             `      <PlainTextContent>${escapeXml(k.memo)}</PlainTextContent>`,
             '    </Note>',
           )
@@ -124,13 +136,13 @@ export class QdpxExport {
           // The first piece's Coding keeps the coding's own uuid; later pages get derived ones.
           const codingGuid = i === 0 ? guidOf(k.uuid) : guidOf(`${k.uuid}:${p.page.pageNo}`)
           selections.push(
-            `      <PDFSelection ${attr('guid', guidOf(`werkbank-selection:${k.uuid}:${p.page.pageNo}`))} ${attr('name', label(p.text || k.quote))} ${attr('page', p.page.pageNo - 1)} ${attr('firstX', p.box[0])} ${attr('firstY', p.box[1])} ${attr('secondX', p.box[2])} ${attr('secondY', p.box[3])} ${attr('creatingUser', user)} ${attr('creationDateTime', k.createdAt)} ${attr('modifiedDateTime', k.updatedAt)}>`,
+            `      <PDFSelection ${attr('guid', guidOf(`werkbank-selection:${k.uuid}:${p.page.pageNo}`))} ${attr('name', label(p.text || k.quote))} ${attr('page', p.page.pageNo - 1)} ${attr('firstX', p.box[0])} ${attr('firstY', p.box[1])} ${attr('secondX', p.box[2])} ${attr('secondY', p.box[3])} ${attr('creatingUser', user)}${dateAttr('creationDateTime', k.createdAt)}${dateAttr('modifiedDateTime', k.updatedAt)}>`,
             ...(p.text === '' ? [] : [
               `        <Representation ${attr('guid', guidOf(`werkbank-selection-text:${k.uuid}:${p.page.pageNo}`))}>`,
               `          <PlainTextContent>${escapeXml(p.text)}</PlainTextContent>`,
               '        </Representation>',
             ]),
-            `        <Coding ${attr('guid', codingGuid)} ${attr('creatingUser', user)} ${attr('creationDateTime', k.createdAt)}>`,
+            `        <Coding ${attr('guid', codingGuid)} ${attr('creatingUser', user)}${dateAttr('creationDateTime', k.createdAt)}>`,
             `          <CodeRef ${attr('targetGUID', codeGuid.get(k.codeId)!)}/>`,
             ...(note ? [`          <NoteRef ${attr('targetGUID', note)}/>`] : []),
             '        </Coding>',
@@ -145,7 +157,7 @@ export class QdpxExport {
         representation = [`      <Representation ${attr('guid', textGuid)} ${attr('name', `${d.title}.txt`)} ${attr('plainTextPath', `internal://${textGuid}.txt`)}/>`]
       }
       sources.push(
-        `    <PDFSource ${attr('guid', guid)} ${attr('name', d.title)} ${attr('path', `internal://${guid}.pdf`)} ${attr('creationDateTime', d.importedAt)}>`,
+        `    <PDFSource ${attr('guid', guid)} ${attr('name', d.title)} ${attr('path', `internal://${guid}.pdf`)}${dateAttr('creationDateTime', d.importedAt)}>`,
         ...selections,
         ...representation,
         '    </PDFSource>',
@@ -210,7 +222,7 @@ interface Piece {
 
 /** A coding cut into one piece per page it spans, each with its box and its text there. */
 function pieces(k: CodingRow, pages: readonly PageRow[]): Piece[] {
-  const rects = JSON.parse(k.rects) as PageRect[]
+  const rects = validRects(k.rects)
   const out: Piece[] = []
   for (const page of pages) {
     if (page.pageNo < k.pageFrom || page.pageNo > k.pageTo) continue
@@ -236,4 +248,18 @@ function pieces(k: CodingRow, pages: readonly PageRow[]): Piece[] {
     if (page) out.push({ page, box: [0, 0, Math.ceil(page.width), Math.ceil(page.height)], text: '' })
   }
   return out
+}
+
+/** The rectangles of a coding; ones that are not numbers 0..1 (another study's) are left out. */
+function validRects(json: string): PageRect[] {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(json)
+  } catch {
+    return []
+  }
+  const unit = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1
+  return Array.isArray(parsed)
+    ? parsed.filter((r): r is PageRect => typeof r === 'object' && r !== null && Number.isInteger(r.page) && unit(r.x) && unit(r.y) && unit(r.w) && unit(r.h))
+    : []
 }

@@ -48,6 +48,8 @@ export interface NewCodingRow {
 
 export interface CodingFilter {
   documentId?: number
+  /** Only in these documents (the documents of a matrix cell). */
+  documentIds?: number[]
   codeIds?: number[]
   coderIds?: number[]
 }
@@ -92,6 +94,7 @@ export class CodingsRepo {
          LEFT JOIN cases c ON c.id = d.case_id
          JOIN coders r ON r.id = k.coder_id
          WHERE (@doc IS NULL OR k.document_id = @doc)
+           AND (@docs IS NULL OR k.document_id IN (SELECT value FROM json_each(@docs)))
            AND (@codes IS NULL OR k.code_id IN (SELECT value FROM json_each(@codes)))
            AND (@coders IS NULL OR k.coder_id IN (SELECT value FROM json_each(@coders)))
          ORDER BY c.sort_order, c.name, d.id, k.start_offset, k.id`,
@@ -150,6 +153,7 @@ export class CodingsRepo {
     const rows = this.s.list
       .all({
         doc: filter.documentId ?? null,
+        docs: filter.documentIds ? JSON.stringify(filter.documentIds) : null,
         codes: filter.codeIds ? JSON.stringify(filter.codeIds) : null,
         coders: filter.coderIds ? JSON.stringify(filter.coderIds) : null,
       }) as FullRow[]

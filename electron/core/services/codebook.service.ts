@@ -29,7 +29,10 @@ export function splitPath(path: string): string[] {
 
 function checkName(name: string): string {
   const trimmed = name.trim()
-  if (trimmed === '' || trimmed.includes(PATH_SEPARATOR)) throw new WerkbankError('code-name-invalid')
+  // Control characters cannot be written to XML (REFI-QDA exchange) and are never meant.
+  if (trimmed === '' || trimmed.includes(PATH_SEPARATOR) || /[\u0000-\u001F\u007F]/.test(trimmed)) {
+    throw new WerkbankError('code-name-invalid')
+  }
   return trimmed
 }
 

@@ -44,7 +44,9 @@ const parser = new XMLParser({
   removeNSPrefix: true,
   parseTagValue: false,
   parseAttributeValue: false,
-  htmlEntities: false,
+  // Decodes numeric character references (&#233;) as well as the five XML entities; without
+  // it fast-xml-parser leaves "&#233;" as text. Entities of a DOCTYPE never get here.
+  htmlEntities: true,
   isArray: (name) => name === 'Code',
 })
 
@@ -66,8 +68,15 @@ export function parseRefiCodebook(xml: string): CodebookEntry[] {
   if (/<!DOCTYPE/i.test(text)) throw invalid('the XML declares a DOCTYPE, which REFI-QDA files never do')
   const valid = XMLValidator.validate(text)
   if (valid !== true) throw invalid(`not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`)
-  const doc = parser.parse(text) as Record<string, unknown>
-  const root = Object.keys(doc).find((k) => k !== '?xml')
+  let doc: Record<string, unknown>
+  try {
+    doc = parser.parse(text) as Record<string, unknown>
+  } catch (e) {
+    // The parser's own limits: element names such as __proto__, nesting deeper than 100.
+    throw invalid(`not readable as REFI-QDA XML (${(e as Error).message.slice(0, 200)})`)
+  }
+  // Processing instructions (<?xml …?>, <?xml-stylesheet …?>) sit beside the root element.
+  const root = Object.keys(doc).find((k) => !k.startsWith('?'))
   if (root !== 'CodeBook' && root !== 'Project') {
     throw invalid(`not a REFI-QDA codebook or project (the root element is ${root ?? 'missing'})`)
   }
@@ -92,7 +101,8 @@ export function parseRefiCodebook(xml: string): CodebookEntry[] {
 
 /** A code's name as a path segment: '/' separates our path, so it becomes '∕' (U+2215). */
 function codeName(raw: string | undefined): string {
-  const name = (raw ?? '').trim().replaceAll('/', '\u2215')
+  // Line breaks and tabs (written as &#10; &#9;) become spaces: a code name is one line.
+  const name = (raw ?? '').replace(/\s+/g, ' ').trim().replaceAll('/', '\u2215')
   if (name === '') throw invalid('a code without a name')
   return name
 }
@@ -147,7 +157,7 @@ export function toQdc(codes: readonly Code[], origin: string): string {
   if (codes.length === 0) throw new WerkbankError('codebook-empty')
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<CodeBook xmlns="${QDC_NAMESPACE}" origin="${escapeXml(origin)}">`,
+    `<CodeBook xmlns="${QDC_NAMESPACE}" origin="${escapeAttr(origin)}">`,
     '  <Codes>',
     ...codeElements(codes, '    '),
     '  </Codes>',
@@ -166,7 +176,10 @@ export function codeElements(codes: readonly Code[], indent: string): string[] {
   const lines: string[] = []
   const write = (parentId: number | null, at: string) => {
     for (const c of children.get(parentId) ?? []) {
-      const attrs = `guid="${guidOf(c.uuid)}" name="${escapeXml(c.name)}" isCodable="true" color="${c.colour}"`
+      // A colour from another study (team merge) is not checked on the way in: only a valid
+      // #RRGGBB is written, as the schema wants.
+      const colour = /^#[0-9A-Fa-f]{6}$/.test(c.colour) ? ` color="${c.colour}"` : ''
+      const attrs = `guid="${guidOf(c.uuid)}" name="${escapeAttr(c.name)}" isCodable="true"${colour}`
       const description = toDescription(c)
       if (!children.has(c.id) && description === '') {
         lines.push(`${at}<Code ${attrs}/>`)
@@ -194,7 +207,10 @@ export function guidOf(uuid: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`
 }
 
-/** Text for XML content and attributes; characters XML 1.0 cannot hold are left out. */
+/**
+ * Text for XML content; characters XML 1.0 cannot hold are left out, and a carriage return is
+ * written as a reference, which XML readers would otherwise turn into a line feed.
+ */
 export function escapeXml(s: string): string {
   return s
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
@@ -202,4 +218,10 @@ export function escapeXml(s: string): string {
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')
     .replaceAll('"', '&quot;')
+    .replaceAll('\r', '&#13;')
+}
+
+/** Text for an attribute value: also tabs and line breaks as references, which readers keep. */
+export function escapeAttr(s: string): string {
+  return escapeXml(s).replaceAll('\t', '&#9;').replaceAll('\n', '&#10;')
 }
