@@ -6,7 +6,8 @@
  *   forced garbage collection; target: bounded, not growing with the pages seen);
  * - time to draw the highlights of a page that holds 2,000 codings: measuring them on the text
  *   layer and painting them, read from the viewer's own `werkbank:highlights` measure (target:
- *   under one frame, 16 ms).
+ *   under one frame, 16 ms);
+ * - the matrix view at 100 codes × 200 documents: render, columns chosen → table, sort.
  * The page marks `werkbank:open-document` and `werkbank:page-ready` come from the viewer.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -18,6 +19,7 @@ import { StudySession } from '../../electron/core/study-session'
 import { buildUi } from '../e2e/build-ui'
 import { hasChromium, launchChromium } from '../e2e/harness'
 import { ensureLongReport, LONG_REPORT_PAGES } from '../fixtures/fixtures'
+import { buildWideMatrixStudy, WIDE_CODES, WIDE_DOCUMENTS } from '../fixtures/wide-matrix-study'
 import type { BenchRow } from './run'
 
 const CODINGS_ON_PAGE = 2000
@@ -197,8 +199,58 @@ export async function run(): Promise<BenchRow[]> {
       await browser.close()
       await server.close()
     }
+    rows.push(...(await matrixRows(dir)))
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
   return rows
+}
+
+/**
+ * The matrix view at 100 codes × 200 documents (issue "Cross-project matrices…": it stays
+ * responsive): the view's own `werkbank:matrix-render` measure (building the table's rows and
+ * cells), the time from choosing document columns to all 200 standing in the page (the core's
+ * answer included), and a sort by row totals (in the page, without the core).
+ */
+async function matrixRows(dir: string): Promise<BenchRow[]> {
+  const studyPath = join(dir, 'wide.werkbank')
+  await buildWideMatrixStudy(dir, studyPath)
+  const server = await startServer({ studyPath, uiDir: join(dir, 'ui'), log: () => undefined })
+  const browser = await launchChromium()
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })
+    await context.addInitScript(() => localStorage.setItem('werkbank.coder', 'Anna de Vries'))
+    const page = await context.newPage()
+    await page.goto(server.pageUrl)
+    await page.getByTestId('mode-analysis').click()
+    await page.waitForSelector('[data-testid="matrix"] tbody tr')
+    const renders: number[] = []
+    const shown: number[] = []
+    const sorts: number[] = []
+    for (let i = 0; i < 5; i++) {
+      await page.getByTestId('matrix-by').selectOption('coders')
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="matrix"] thead th[data-col-key]').length === 1)
+      await page.evaluate(() => performance.clearMeasures('werkbank:matrix-render'))
+      const t0 = await page.evaluate(() => performance.now())
+      await page.getByTestId('matrix-by').selectOption('documents')
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="matrix"] thead th[data-col-key]').length === 200, undefined, { timeout: 30_000 })
+      shown.push((await page.evaluate(() => performance.now())) - t0)
+      renders.push(await page.evaluate(() => Math.max(...performance.getEntriesByName('werkbank:matrix-render').map((e) => e.duration))))
+      const s0 = await page.evaluate(() => performance.now())
+      await page.getByTestId('sort-total').click()
+      await page.waitForFunction(() => document.querySelector('[data-testid="sort-total"]')?.closest('th')?.getAttribute('aria-sort') === 'descending')
+      sorts.push((await page.evaluate(() => performance.now())) - s0)
+      await page.getByTestId('sort-total').click() // ascending
+      await page.getByTestId('sort-total').click() // back to the codebook order
+    }
+    const note = (xs: number[]) => `median of ${xs.length}; ${xs.map((x) => Math.round(x)).join(', ')} ms`
+    return [
+      { name: `matrix ${WIDE_CODES} codes × ${WIDE_DOCUMENTS} documents: render (the view's measure)`, ms: median(renders), note: note(renders) },
+      { name: `matrix ${WIDE_CODES} codes × ${WIDE_DOCUMENTS} documents: from choosing the columns to the table`, ms: median(shown), note: note(shown) },
+      { name: `matrix ${WIDE_CODES} codes × ${WIDE_DOCUMENTS} documents: sort by row totals`, ms: median(sorts), note: note(sorts) },
+    ]
+  } finally {
+    await browser.close()
+    await server.close()
+  }
 }

@@ -4,19 +4,20 @@
  * segments behind a cell and jumps to one; its CSV reads back as the table; co-occurrence and
  * phases; the agreement view shows agreement:measure's figures with Krippendorff's reading; a
  * disagreement settled into the consensus leaves the list and comes back with undo. Then a
- * generated study of 100 codes × 200 documents renders its matrix in well under a second.
+ * generated study of 100 codes × 200 documents renders its whole matrix and sorts it in the page
+ * (its speed: `npm run bench -- ui`).
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
-import { PDFDocument, StandardFonts } from 'pdf-lib'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Args, Method, Result } from '../../shared/api'
 import { startServer, type RunningServer } from '../../electron/server'
 import { ensureDemo } from '../fixtures/build-demo'
+import { buildWideMatrixStudy } from '../fixtures/wide-matrix-study'
 import { buildUi } from './build-ui'
-import { apiCall, launchChromium, screenshotPath, tempDir, withStudy } from './harness'
+import { apiCall, launchChromium, screenshotPath, tempDir } from './harness'
 
 const CODERS = ['Anna de Vries', 'Bram Jansen']
 const en = (digits: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })
@@ -360,38 +361,8 @@ describe('a matrix of 100 codes × 200 documents', () => {
 
   beforeAll(async () => {
     const built = buildUi(uiDir)
-    const pdfDir = join(tmp.dir, 'pdf')
-    mkdirSync(pdfDir)
-    const paths: string[] = []
-    for (let n = 1; n <= 200; n++) {
-      const doc = await PDFDocument.create()
-      doc.setCreationDate(new Date(0))
-      doc.setModificationDate(new Date(0))
-      const font = await doc.embedFont(StandardFonts.Helvetica)
-      const pdfPage = doc.addPage([420, 300])
-      for (let l = 0; l < 6; l++) pdfPage.drawText(`Report ${n}, line ${l + 1}: the team met and talked about the project.`, { x: 20, y: 260 - l * 20, size: 10, font })
-      const path = join(pdfDir, `report-${String(n).padStart(3, '0')}.pdf`)
-      writeFileSync(path, await doc.save())
-      paths.push(path)
-    }
     const studyPath = join(tmp.dir, 'big.werkbank')
-    await withStudy(studyPath, async (call) => {
-      const outcomes = await call('documents:import', { paths })
-      if (outcomes.some((o) => o.status !== 'imported')) throw new Error('import failed')
-      const coder = await call('coders:ensure', { name: 'Anna de Vries' })
-      const codes: number[] = []
-      for (let a = 0; a < 10; a++) {
-        const parent = await call('codes:create', { parentId: null, name: `Theme ${a}` })
-        codes.push(parent.id)
-        for (let b = 1; b <= 9; b++) codes.push((await call('codes:create', { parentId: parent.id, name: `Theme ${a}.${b}` })).id)
-      }
-      for (const d of await call('documents:list', {})) {
-        for (let k = 0; k < 10; k++) {
-          const start = (k * 37) % (d.charCount - 30)
-          await call('codings:create', { documentId: d.id, codeId: codes[(d.id * 7 + k * 13) % codes.length]!, coderId: coder.id, start, end: start + 20 })
-        }
-      }
-    })
+    await buildWideMatrixStudy(tmp.dir, studyPath)
     await built
     browser = await launchChromium()
     big = await open(browser, studyPath, uiDir, problems)
@@ -403,34 +374,28 @@ describe('a matrix of 100 codes × 200 documents', () => {
     tmp.remove()
   })
 
-  it('renders the codes × documents table in under a second, and sorts it without asking the core again', async () => {
+  // How fast is measured by `npm run bench -- ui` (test/bench/ui.bench.ts), not here: a timed
+  // assertion fails on a busy machine, not on a slow table.
+  it('renders the codes × documents table whole, and sorts it without asking the core again', async () => {
     const page = big.page
     await page.goto(big.server.pageUrl)
     await page.getByTestId('mode-analysis').click()
     await page.waitForSelector('[data-testid="matrix"] tbody tr')
     await page.evaluate(() => performance.clearMeasures('werkbank:matrix-render'))
-    const t0 = await page.evaluate(() => performance.now())
     await page.getByTestId('matrix-by').selectOption('documents')
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="matrix"] thead th[data-col-key]').length === 200, undefined, { timeout: 10_000 })
-    const elapsed = (await page.evaluate(() => performance.now())) - t0
-    const render = await page.evaluate(() => performance.getEntriesByName('werkbank:matrix-render').map((e) => e.duration))
     expect(await page.locator('[data-testid="matrix"] tbody tr').count()).toBe(100)
     expect(await page.locator('[data-testid="matrix"] td.mx-cell').count()).toBe(100 * 200)
-    expect(render.length).toBeGreaterThan(0)
-    console.log(`100 × 200 matrix: rendered in ${Math.round(render.at(-1)!)} ms, ${Math.round(elapsed)} ms from the choice to the table`)
-    expect(render.at(-1)!).toBeLessThan(1000)
-    expect(elapsed).toBeLessThan(2000)
+    // The view marks each render, which the benchmark reads.
+    expect(await page.evaluate(() => performance.getEntriesByName('werkbank:matrix-render').length)).toBeGreaterThan(0)
 
     const m = await big.api('analysis:matrix', { by: 'documents', measure: 'segments' })
     expect(await page.getByTestId('matrix-total').textContent()).toBe(en(0).format(m.total!))
     const requests: string[] = []
     page.on('request', (r) => requests.push(r.url()))
-    const s0 = await page.evaluate(() => performance.now())
     await page.getByTestId('sort-total').click()
     const want = m.rows.map((r, i) => ({ id: r.codeId, v: m.rowTotals[i]!, i })).sort((a, b) => b.v - a.v || a.i - b.i).map((x) => x.id)
     await expect.poll(() => rowIds(page)).toEqual(want)
-    const sorted = (await page.evaluate(() => performance.now())) - s0
-    expect(sorted).toBeLessThan(1000)
     expect(requests.filter((u) => u.includes('/api/'))).toEqual([])
     expect(problems).toEqual([])
   })

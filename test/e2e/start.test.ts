@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process'
-import { copyFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
