@@ -52,3 +52,29 @@ export function projectXmlOfQdpx(bytes: Uint8Array, maxBytes = MAX_PROJECT_XML):
 function isProjectEntry(name: string): boolean {
   return !name.includes('/') && !name.includes('\\') && name.toLowerCase().endsWith('.qde')
 }
+
+/**
+ * Source files of a .qdpx, by the name after `internal://` (they lie in its `Sources/` folder,
+ * spelled `sources/` by some programs): only those named are inflated, each within `maxBytes`.
+ * A name the zip lacks is simply not in the answer.
+ */
+export function sourceFilesOfQdpx(bytes: Uint8Array, names: ReadonlySet<string>, maxBytes: number): Map<string, Uint8Array> {
+  const wanted = (entry: string) => {
+    const m = /^sources\/([^/\\]+)$/i.exec(entry)
+    return m && names.has(m[1]!) ? m[1]! : null
+  }
+  let files: Record<string, Uint8Array>
+  try {
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        if (wanted(f.name) === null) return false
+        if (f.originalSize > maxBytes || f.size > maxBytes) throw invalid(`${f.name} in the .qdpx is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`)
+        return true
+      },
+    })
+  } catch (e) {
+    if (e instanceof WerkbankError) throw e
+    throw invalid('not a .qdpx file (not a readable zip archive)')
+  }
+  return new Map(Object.entries(files).map(([entry, data]) => [wanted(entry)!, data]))
+}

@@ -4,7 +4,7 @@ import { WerkbankError } from '../../../shared/errors'
 import type { CodebookService } from './codebook.service'
 import type { History } from './history.service'
 import { projectXmlOfQdpx } from '../../../shared/qdpx'
-import { parseRefiCodebook, toQdc } from './refi-codebook'
+import { parseRefiCodebook, toQdc, type RefiCodeEntry } from './refi-codebook'
 
 /** The columns of a codebook in CSV, in this order; `path` is Parent/Child. */
 export const CODEBOOK_COLUMNS = ['path', 'colour', 'definition', 'inclusion', 'exclusion', 'example', 'uuid'] as const
@@ -94,11 +94,16 @@ export class CodebookTransfer {
 function parse(format: CodebookFormat, content: string | Uint8Array): CodebookEntry[] {
   if (format === 'qdpx') {
     if (typeof content === 'string') throw invalid('a .qdpx file is a zip archive, not text')
-    return parseRefiCodebook(projectXmlOfQdpx(content))
+    return withoutGuids(parseRefiCodebook(projectXmlOfQdpx(content)))
   }
   const text = typeof content === 'string' ? content : new TextDecoder().decode(content)
-  if (format === 'qdc') return parseRefiCodebook(text)
+  if (format === 'qdc') return withoutGuids(parseRefiCodebook(text))
   return format === 'json' ? parseJson(text) : parseCsvCodebook(text)
+}
+
+/** A codebook file's codes keep their place and texts; their REFI GUIDs stay behind. */
+function withoutGuids(entries: RefiCodeEntry[]): CodebookEntry[] {
+  return entries.map(({ guid: _guid, ...entry }) => entry)
 }
 
 function invalid(detail: string): WerkbankError {

@@ -38,6 +38,12 @@ function invalid(detail: string): WerkbankError {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
+/** Elements that may repeat, read as arrays even when one is there. */
+const LISTS = new Set([
+  'Code', 'User', 'Variable', 'Case', 'VariableValue', 'SourceRef', 'Note', 'NoteRef', 'Coding',
+  'TextSource', 'PictureSource', 'PDFSource', 'AudioSource', 'VideoSource', 'PDFSelection', 'PlainTextSelection',
+])
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
@@ -47,7 +53,7 @@ const parser = new XMLParser({
   // Decodes numeric character references (&#233;) as well as the five XML entities; without
   // it fast-xml-parser leaves "&#233;" as text. Entities of a DOCTYPE never get here.
   htmlEntities: true,
-  isArray: (name) => name === 'Code',
+  isArray: (name) => LISTS.has(name),
 })
 
 interface XmlCode {
@@ -63,7 +69,20 @@ interface XmlCode {
  * document order, parents before their subcodes. Refuses anything that is not well-formed
  * QDA-XML with a message that says where.
  */
-export function parseRefiCodebook(xml: string): CodebookEntry[] {
+export function parseRefiCodebook(xml: string): RefiCodeEntry[] {
+  return codesOf(parseRefiXml(xml))
+}
+
+/** A code read from REFI-QDA XML, with its GUID (to which codings refer). */
+export interface RefiCodeEntry extends CodebookEntry {
+  guid: string
+}
+
+/**
+ * A REFI-QDA document (`<CodeBook>` or `<Project>`) parsed, once checked: well-formed, no
+ * DOCTYPE, a known root. Returns the root's name and element.
+ */
+export function parseRefiXml(xml: string): { root: 'CodeBook' | 'Project'; element: unknown } {
   const text = xml.replace(/^\uFEFF/, '')
   if (/<!DOCTYPE/i.test(text)) throw invalid('the XML declares a DOCTYPE, which REFI-QDA files never do')
   const valid = XMLValidator.validate(text)
@@ -80,18 +99,25 @@ export function parseRefiCodebook(xml: string): CodebookEntry[] {
   if (root !== 'CodeBook' && root !== 'Project') {
     throw invalid(`not a REFI-QDA codebook or project (the root element is ${root ?? 'missing'})`)
   }
-  // An element without content parses as '', so every step checks for an object.
-  const child = (node: unknown, name: string): unknown => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[name] : undefined)
-  const codebook = root === 'CodeBook' ? doc.CodeBook : child(doc.Project, 'CodeBook')
+  return { root, element: doc[root] }
+}
+
+/** An element's child; an element without content parses as '', so every step checks. */
+export function child(node: unknown, name: string): unknown {
+  return typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[name] : undefined
+}
+
+function codesOf(doc: { root: 'CodeBook' | 'Project'; element: unknown }): RefiCodeEntry[] {
+  const codebook = doc.root === 'CodeBook' ? doc.element : child(doc.element, 'CodeBook')
   const top = child(child(codebook, 'Codes'), 'Code') as XmlCode[] | undefined
   if (top === undefined || top.length === 0) throw invalid('the file holds no codes')
-  const entries: CodebookEntry[] = []
+  const entries: RefiCodeEntry[] = []
   const walk = (codes: XmlCode[], parent: string | null, depth: number) => {
     if (depth > MAX_DEPTH) throw invalid(`codes nested deeper than ${MAX_DEPTH} levels`)
     for (const c of codes) {
       const name = codeName(c['@name'])
       const path = parent === null ? name : `${parent}/${name}`
-      entries.push({ path, ...colourOf(c['@color']), ...fromDescription(descriptionOf(c.Description)) })
+      entries.push({ path, guid: (c['@guid'] ?? '').toLowerCase().replace(/[{}]/g, ''), ...colourOf(c['@color']), ...fromDescription(descriptionOf(c.Description)) })
       walk(c.Code ?? [], path, depth + 1)
     }
   }
