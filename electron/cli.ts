@@ -32,6 +32,7 @@ const USAGE = `Usage: npm run -s cli -- COMMAND STUDY [options]
   add-code STUDY PATH [--colour #RRGGBB] [--definition TEXT]
   import-codebook STUDY FILE       (.csv, .json, REFI-QDA .qdc, or the codebook of a .qdpx project)
   export-qdpx STUDY --out FILE.qdpx  (the whole study as a REFI-QDA project: ATLAS.ti, MAXQDA, NVivo)
+  import-qdpx STUDY FILE.qdpx      (a REFI-QDA project's PDFs, codebook, cases and codings)
   code STUDY --doc DOC_ID --code PATH --coder NAME (--start N --end N | --quote TEXT) [--memo TEXT]
   codings STUDY [--format csv|tsv|json]
   search STUDY QUERY
@@ -181,6 +182,29 @@ const CORE_COMMANDS: Record<string, CommandSpec> = {
           ? await call('codebook:import', { format, base64: bytes.toString('base64') })
           : await call('codebook:import', { format, content: bytes.toString('utf8') })
       io.out(json ? JSON.stringify(result) : tsv([result.created, result.updated]))
+      return 0
+    },
+  },
+
+  'import-qdpx': {
+    async run({ call, positionals, io, json }) {
+      const file = need(positionals, 1, 'FILE.qdpx')
+      let bytes: Buffer
+      try {
+        bytes = readFileSync(file)
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CommandError({ code: 'file-not-found', params: { path: file } })
+        throw e
+      }
+      const r = await call('project:importQdpx', { bytes: new Uint8Array(bytes) })
+      if (json) io.out(JSON.stringify(r))
+      else {
+        io.out(tsv(['documents', r.documents.imported, r.documents.existing]))
+        io.out(tsv(['codes', r.codes]))
+        io.out(tsv(['cases', r.cases]))
+        io.out(tsv(['codings', r.codings.text, r.codings.area]))
+        for (const x of r.skipped) io.out(tsv(['skipped', x.reason, x.name]))
+      }
       return 0
     },
   },

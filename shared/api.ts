@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import type { AppError } from './errors'
 import type {
-  Case, Code, Coder, Coding, CodingRow, DocumentSummary, HistoryState, ImportOutcome, PageInfo, SearchHit, StudyInfo,
+  Case, Code, Coder, Coding, CodingRow, DocumentSummary, HistoryState, ImportOutcome, PageInfo, QdpxImportResult, SearchHit, StudyInfo,
 } from './types'
 
 const id = z.number().int().positive()
@@ -26,6 +26,7 @@ const codeFields = {
 }
 
 import { op } from './api-op'
+import { QDPX_MAX_BYTES } from './qdpx'
 import { analysisApi } from './api-analysis'
 import { agreementApi } from './api-agreement'
 
@@ -99,6 +100,12 @@ export const coreApi = {
       z.object({ format: z.enum(['csv', 'json', 'qdc']), content: z.string().max(20_000_000) }),
       z.object({ format: z.literal('qdpx'), base64: z.base64().max(200_000_000) }),
     ]),
+  ),
+
+  // A REFI-QDA project (.qdpx): its PDFs, codebook, cases and codings. Bytes by structured
+  // clone (desktop app, CLI); browser mode posts the file to /api/import-qdpx instead.
+  'project:importQdpx': op<QdpxImportResult>()(
+    z.object({ bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= QDPX_MAX_BYTES, 'at most 1 GB') }),
   ),
 
   'coders:list': op<Coder[]>()(z.object({})),

@@ -9,6 +9,9 @@
 import { unzipSync } from 'fflate'
 import { WerkbankError } from './errors'
 
+/** The largest .qdpx taken in (it holds every PDF of a project). */
+export const QDPX_MAX_BYTES = 1024 * 1024 * 1024
+
 /** The largest project XML inflated from a .qdpx (the NVivo project in the tests has 217 kB). */
 export const MAX_PROJECT_XML = 256 * 1024 * 1024
 

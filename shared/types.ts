@@ -123,3 +123,13 @@ export interface HistoryState {
   undoLabel: string | null
   redoLabel: string | null
 }
+
+/** What a project import did. */
+export interface QdpxImportResult {
+  documents: { imported: number; existing: number }
+  codes: number
+  cases: number
+  codings: { text: number; area: number }
+  /** Sources not imported: their name and why. */
+  skipped: { name: string; reason: 'not-pdf' | 'file-missing' | 'import-failed'; detail?: string }[]
+}

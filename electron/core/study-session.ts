@@ -8,6 +8,7 @@ import { CaseService } from './services/case.service'
 import { CodebookService } from './services/codebook.service'
 import { DocumentService } from './services/document.service'
 import { CodebookTransfer } from './services/codebook-transfer'
+import { QdpxImport } from './services/qdpx-import'
 import { CodingService } from './services/coding.service'
 import { History } from './services/history.service'
 import { ImportService } from './services/import.service'
@@ -30,6 +31,7 @@ export class StudySession {
   readonly transfer: CodebookTransfer
   readonly importer: ImportService
   readonly search: SearchService
+  readonly qdpx: QdpxImport
   private pool: ExtractPool | undefined
 
   private constructor(readonly study: Study) {
@@ -46,6 +48,11 @@ export class StudySession {
     this.transfer = new CodebookTransfer(this.codebook, this.history)
     this.importer = new ImportService(db, this.documents, () => (this.pool ??= new ExtractPool()))
     this.search = new SearchService(db)
+    this.qdpx = new QdpxImport({
+      importer: this.importer, documents: this.documents, documentService: this.documentService,
+      codebook: this.codebook, cases: this.cases, codings: this.codings, history: this.history,
+      ensureCoder: (name) => this.ensureCoder(name),
+    })
   }
 
   static async open(path: string, options: OpenStudyOptions = {}): Promise<StudySession> {

@@ -124,6 +124,13 @@ describe('command line', () => {
     await cli('init', fromProject)
     expect((await cli('import-codebook', fromProject, qdpx)).lines).toEqual(['152\t0'])
     expect((await cli('export-qdpx', study)).code).toBe(2)
+
+    // The ATLAS.ti project: its codebook comes in; its sources are listed as skipped.
+    const atlas = await cli('import-qdpx', fromProject, join(INTEROP_PDF, '../qdpx/02_atlasti-8.4-mac_REFI-standard-project.qdpx'))
+    expect(atlas.code).toBe(0)
+    expect(atlas.lines.slice(0, 4)).toEqual(['documents\t0\t0', 'codes\t14', 'cases\t0', 'codings\t0\t0'])
+    expect(atlas.lines.filter((l) => l.startsWith('skipped\tfile-missing\t'))).toHaveLength(2)
+    expect((await cli('import-qdpx', fromProject, join(dir, 'missing.qdpx'))).code).toBe(1)
   })
 
   it('fails with exit 1 and a translated message on a bad code, and 2 on wrong usage', async () => {

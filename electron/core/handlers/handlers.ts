@@ -83,6 +83,8 @@ function createCoreHandlers(s: StudySession, emit: Emit): HandlersOf<typeof core
         ? s.transfer.import('qdpx', new Uint8Array(Buffer.from(args.base64, 'base64')))
         : s.transfer.import(args.format, args.content),
 
+    'project:importQdpx': ({ bytes }) => s.qdpx.import(bytes),
+
     'coders:list': () => s.coders.list(),
     'coders:ensure': ({ name }) => s.ensureCoder(name),
 

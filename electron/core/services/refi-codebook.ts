@@ -53,6 +53,8 @@ const parser = new XMLParser({
   // Decodes numeric character references (&#233;) as well as the five XML entities; without
   // it fast-xml-parser leaves "&#233;" as text. Entities of a DOCTYPE never get here.
   htmlEntities: true,
+  // Text as written: a selection's text may start or end with a space that is part of it.
+  trimValues: false,
   isArray: (name) => LISTS.has(name),
 })
 
@@ -107,7 +109,8 @@ export function child(node: unknown, name: string): unknown {
   return typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[name] : undefined
 }
 
-function codesOf(doc: { root: 'CodeBook' | 'Project'; element: unknown }): RefiCodeEntry[] {
+/** The codes of a parsed REFI-QDA document, in document order, parents first. */
+export function codesOf(doc: { root: 'CodeBook' | 'Project'; element: unknown }): RefiCodeEntry[] {
   const codebook = doc.root === 'CodeBook' ? doc.element : child(doc.element, 'CodeBook')
   const top = child(child(codebook, 'Codes'), 'Code') as XmlCode[] | undefined
   if (top === undefined || top.length === 0) throw invalid('the file holds no codes')

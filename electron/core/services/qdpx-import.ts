@@ -1,0 +1,224 @@
+/**
+ * A REFI-QDA project (.qdpx) into the study: its PDFs with their codings, its codebook, its
+ * coders, and its cases with their attributes — what qdpx-export.ts writes, and what ATLAS.ti,
+ * MAXQDA or NVivo write for PDF sources.
+ *
+ * - Each PDFSource whose file is in the zip is imported like any PDF (the same one twice is the
+ *   study's existing document). Sources of other kinds (text, pictures, audio, video) and PDFs
+ *   whose file is missing are listed as skipped, with the reason.
+ * - A PDFSelection carries a page (from 0), a box in points from the top left and, mostly, its
+ *   text. It becomes a text coding where that text is found on its page (spaces and line
+ *   breaks compared loosely, as programs extract text differently), else an area coding of the
+ *   box. Pieces of one coding on consecutive pages (the export writes one per page) join again.
+ * - A Coding's creatingUser is the coder (by the Users' names); its NoteRef, the memo.
+ *
+ * The codebook, cases and codings come in as one undo step after the documents are imported
+ * (documents are never an undo step, as with any import).
+ */
+import { WerkbankError } from '../../../shared/errors'
+import type { QdpxImportResult } from '../../../shared/types'
+import { PAGE_SEPARATOR } from '../../../shared/page-text'
+import { projectXmlOfQdpx, sourceFilesOfQdpx } from '../../../shared/qdpx'
+import type { CaseService } from './case.service'
+import type { CodebookService } from './codebook.service'
+import type { CodingService } from './coding.service'
+import type { DocumentService } from './document.service'
+import type { History } from './history.service'
+import { DEFAULT_MAX_BYTES, type ImportService } from './import.service'
+import { child, codesOf, parseRefiXml } from './refi-codebook'
+import type { DocumentsRepo } from '../repos/documents.repo'
+
+/** The coder for codings whose creator the project does not name. */
+export const UNKNOWN_CODER = 'REFI-QDA import'
+
+type Node = Record<string, unknown>
+const list = (v: unknown): Node[] => (Array.isArray(v) ? (v as Node[]) : [])
+const text = (v: unknown): string => (typeof v === 'string' ? v : typeof (v as Node | undefined)?.['#text'] === 'string' ? ((v as Node)['#text'] as string) : '')
+const guidKey = (g: unknown) => String(g ?? '').toLowerCase().replace(/[{}]/g, '')
+const num = (v: unknown) => Number(v)
+
+interface Piece {
+  documentId: number
+  codeGuid: string
+  coder: string
+  memo: string
+  page: number // 1-based
+  box: [number, number, number, number]
+  text: string
+}
+
+export class QdpxImport {
+  constructor(
+    private readonly deps: {
+      importer: ImportService
+      documents: DocumentsRepo
+      documentService: DocumentService
+      codebook: CodebookService
+      cases: CaseService
+      codings: CodingService
+      history: History
+      ensureCoder: (name: string) => { id: number }
+    },
+  ) {}
+
+  async import(bytes: Uint8Array): Promise<QdpxImportResult> {
+    const doc = parseRefiXml(projectXmlOfQdpx(bytes))
+    if (doc.root !== 'Project') throw new WerkbankError('codebook-import-invalid', { detail: 'a .qdpx holds a <Project>, this one a <CodeBook>' })
+    const project = doc.element
+    const codes = child(project, 'CodeBook') ? codesOf(doc) : []
+    const users = new Map(list(child(child(project, 'Users'), 'User')).map((u) => [guidKey(u['@guid']), String(u['@name'] ?? '').trim()]))
+    const notes = new Map(list(child(child(project, 'Notes'), 'Note')).map((n) => [guidKey(n['@guid']), text(n.PlainTextContent).trim()]))
+    const sources = child(project, 'Sources')
+    const result: QdpxImportResult = { documents: { imported: 0, existing: 0 }, codes: 0, cases: 0, codings: { text: 0, area: 0 }, skipped: [] }
+
+    // Sources of other kinds are named, not read.
+    for (const kind of ['TextSource', 'PictureSource', 'AudioSource', 'VideoSource']) {
+      for (const s of list(child(sources, kind))) result.skipped.push({ name: String(s['@name'] ?? kind), reason: 'not-pdf' })
+    }
+
+    // 1. The PDFs, each imported like any other (outside the undo step).
+    const pdfs = list(child(sources, 'PDFSource'))
+    const fileOf = (s: Node) => /^internal:\/\/([^/\\]+)$/.exec(String(s['@path'] ?? ''))?.[1]
+    const files = sourceFilesOfQdpx(bytes, new Set(pdfs.map(fileOf).filter((f): f is string => f !== undefined)), DEFAULT_MAX_BYTES)
+    const documentOf = new Map<string, number>() // source GUID → document
+    for (const s of pdfs) {
+      const name = String(s['@name'] ?? 'PDF')
+      const data = files.get(fileOf(s) ?? '')
+      if (!data) {
+        result.skipped.push({ name, reason: 'file-missing' })
+        continue
+      }
+      const outcome = await this.deps.importer.importBytes(name.toLowerCase().endsWith('.pdf') ? name : `${name}.pdf`, data)
+      if (outcome.status === 'error') {
+        result.skipped.push({ name, reason: 'import-failed', detail: outcome.error.code })
+        continue
+      }
+      documentOf.set(guidKey(s['@guid']), outcome.documentId)
+      if (outcome.status === 'imported') {
+        result.documents.imported++
+        if (!name.toLowerCase().endsWith('.pdf')) this.deps.documentService.rename(outcome.documentId, name)
+      } else result.documents.existing++
+    }
+
+    // 2. Codebook, cases and codings: one undo step.
+    const { codebook, cases, codings, history } = this.deps
+    return history.record('qdpx-import', { documents: documentOf.size }, () => {
+      const codeOf = new Map<string, number>()
+      for (const e of codes) {
+        const { guid, path, ...fields } = e
+        const existing = codebook.findPath(path)
+        const id = existing ?? codebook.ensurePath(path, fields).id
+        if (existing === undefined) result.codes++
+        codeOf.set(guid, id)
+      }
+
+      for (const c of list(child(child(project, 'Cases'), 'Case'))) {
+        const name = String(c['@name'] ?? '').trim()
+        const refs = list(c.SourceRef).map((r) => documentOf.get(guidKey(r['@targetGUID']))).filter((d): d is number => d !== undefined)
+        if (name === '') continue
+        const before = cases.list().length
+        const kase = cases.ensure(name)
+        if (cases.list().length > before) result.cases++
+        for (const v of list(c.VariableValue)) {
+          const variable = variableName(project, guidKey(child(v.VariableRef, '@targetGUID')))
+          const value = ['TextValue', 'BooleanValue', 'IntegerValue', 'FloatValue', 'DateValue', 'DateTimeValue'].map((k) => text(v[k])).find((x) => x !== '')
+          if (variable && value !== undefined) cases.setAttribute(kase.id, variable, value)
+        }
+        // A document already in a case keeps it: the study's own grouping wins.
+        for (const d of refs) if (this.deps.documents.get(d)?.caseId === null) this.deps.documentService.assignCase(d, kase.id)
+      }
+
+      const pieces: Piece[] = []
+      for (const s of pdfs) {
+        const documentId = documentOf.get(guidKey(s['@guid']))
+        if (documentId === undefined) continue
+        for (const sel of list(s.PDFSelection)) {
+          for (const k of list(sel.Coding)) {
+            const codeGuid = guidKey(child(k.CodeRef, '@targetGUID'))
+            const memo = list(k.NoteRef).concat(list(sel.NoteRef)).map((r) => notes.get(guidKey(r['@targetGUID'])) ?? '').filter(Boolean).join('\n\n')
+            pieces.push({
+              documentId,
+              codeGuid,
+              coder: users.get(guidKey(k['@creatingUser'] ?? sel['@creatingUser'])) || UNKNOWN_CODER,
+              memo,
+              page: num(sel['@page']) + 1,
+              box: [num(sel['@firstX']), num(sel['@firstY']), num(sel['@secondX']), num(sel['@secondY'])],
+              text: text(child(sel.Representation, 'PlainTextContent')),
+            })
+          }
+        }
+      }
+      for (const p of pieces) {
+        const codeId = codeOf.get(p.codeGuid)
+        if (codeId === undefined) throw new WerkbankError('codebook-import-invalid', { detail: `a coding refers to code ${p.codeGuid}, which the project does not define` })
+        const coderId = this.deps.ensureCoder(p.coder).id
+        const pages = this.deps.documents.pages(p.documentId)
+        const page = pages.find((x) => x.pageNo === p.page)
+        if (!page) continue
+        const found = p.text.trim() === '' ? null : findOnPage(page.text, p.text)
+        if (found) {
+          // A piece that ends its page takes the page break, so the next page's piece of the
+          // same coding touches it and the two join (same code and coder: one coding).
+          const endsPage = found[1] === page.text.length && page.pageNo < pages.length
+          codings.create({
+            documentId: p.documentId, codeId, coderId,
+            start: page.startOffset + found[0],
+            end: page.startOffset + found[1] + (endsPage ? PAGE_SEPARATOR.length : 0),
+            ...(p.memo ? { memo: p.memo } : {}),
+          })
+          result.codings.text++
+        } else {
+          const [x0, y0, x1, y1] = p.box
+          const clamp = (v: number) => Math.min(1, Math.max(0, v))
+          const rect = {
+            x: clamp(Math.min(x0, x1) / page.width), y: clamp(Math.min(y0, y1) / page.height),
+            w: clamp(Math.abs(x1 - x0) / page.width), h: clamp(Math.abs(y1 - y0) / page.height),
+          }
+          if (![rect.x, rect.y, rect.w, rect.h].every(Number.isFinite) || rect.w === 0 || rect.h === 0) continue
+          // The same area again (a project imported twice) is not added twice: text codings
+          // join by themselves, areas are compared to within the 2 points whole-point boxes may add.
+          const near = (a: number, b: number, size: number) => Math.abs(a - b) * size <= 2
+          const same = codings.list({ documentId: p.documentId, codeIds: [codeId], coderIds: [coderId] }).some((k) => {
+            const r = k.kind === 'area' ? k.rects[0] : undefined
+            return r !== undefined && r.page === p.page && near(r.x, rect.x, page.width) && near(r.y, rect.y, page.height) && near(r.w, rect.w, page.width) && near(r.h, rect.h, page.height)
+          })
+          if (same) continue
+          codings.createArea({ documentId: p.documentId, codeId, coderId, page: p.page, rect, ...(p.memo ? { memo: p.memo } : {}) })
+          result.codings.area++
+        }
+      }
+      return result
+    })
+  }
+}
+
+/** A variable's name by its GUID. */
+function variableName(project: unknown, guid: string): string | undefined {
+  const v = list(child(child(project, 'Variables'), 'Variable')).find((x) => guidKey(x['@guid']) === guid)
+  const name = String(v?.['@name'] ?? '').trim()
+  return name === '' ? undefined : name
+}
+
+/**
+ * Where `wanted` stands in `page` (start, end in the page text), comparing runs of white space
+ * loosely (a line break for a space, none where another program ran words together); null when
+ * it is not there. White space at either end of `wanted` is matched too, as far as the page
+ * has it, so that a selection that starts with a space starts there. The first occurrence: a
+ * repeat of the same words on one page is rare, and then any of them is the same words.
+ */
+export function findOnPage(page: string, wanted: string): [number, number] | null {
+  // Any character may be followed by white space the other program left out: the pattern is
+  // the characters without white space, with optional white space between each two.
+  const chars = Array.from(wanted.replace(/\s+/g, ''))
+  if (chars.length === 0) return null
+  const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const m = new RegExp(chars.map(escape).join('\\s*'), 'u').exec(page)
+  if (!m) return null
+  let start = m.index
+  let end = m.index + m[0].length
+  const lead = wanted.length - wanted.trimStart().length
+  const trail = wanted.length - wanted.trimEnd().length
+  for (let i = 0; i < lead && start > 0 && /\s/.test(page[start - 1]!); i++) start--
+  for (let i = 0; i < trail && end < page.length && /\s/.test(page[end]!); i++) end++
+  return [start, end]
+}

@@ -1,0 +1,140 @@
+/**
+ * A REFI-QDA project into a study. The round trip first: the small analysis study (four real
+ * PDFs, two cases with attributes, two coders, text codings overlapping across coders, an area
+ * coding, a memo, a coding across a page break) exported as .qdpx and imported into an empty
+ * study comes back with the same documents (byte for byte), codebook, cases, coders and codings
+ * (offsets, codes, coders, memos; the area's rectangle to within a point). Then the real vendor
+ * projects: the ATLAS.ti one lists PDFs that are not in its zip, the NVivo one has text
+ * sources only — both bring their codebook and say what they skipped. Bad files change nothing.
+ */
+import { zipSync, strToU8 } from 'fflate'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { QdpxExport } from '../../electron/core/export/qdpx-export'
+import type { StudySession } from '../../electron/core/study-session'
+import { findOnPage } from '../../electron/core/services/qdpx-import'
+import { caller, tempStudy } from '../helpers/study'
+import { buildSmallStudy, type SmallStudy } from './analysis-fixture'
+
+const INTEROP = join(import.meta.dirname, '../../../shared/interop/qdpx')
+
+let t: SmallStudy
+let qdpx: Uint8Array
+
+beforeAll(async () => {
+  t = await buildSmallStudy()
+  const s = t.s
+  const first = s.codings.list({ documentId: t.doc.D1 }).find((k) => k.kind === 'text')!
+  s.codings.update(first.id, { memo: 'Let op: "samen" & <niet> alleen.' })
+  const text = s.documents.text(t.doc.D2)
+  const pageBreak = text.indexOf('\f')
+  s.codings.create({ documentId: t.doc.D2, codeId: t.code.B, coderId: t.coder.anna, start: pageBreak - 30, end: pageBreak + 30 })
+  qdpx = new QdpxExport(s.study.db).write(s.codebook.list(), 'small')
+}, 60_000)
+afterAll(() => t.close())
+
+/** The study's codings in a form two studies can be compared by (ids differ between them). */
+function codingsOf(s: StudySession) {
+  const docs = new Map(s.documents.list().map((d) => [d.id, d.sha256]))
+  const coders = new Map(s.coders.list().map((c) => [c.id, c.name]))
+  return s.codings.list({}).map((k) => ({
+    doc: docs.get(k.documentId), code: k.codePath, coder: coders.get(k.coderId), kind: k.kind,
+    start: k.start, end: k.end, quote: k.quote, memo: k.memo, page: k.pageFrom,
+    rect: k.kind === 'area' ? k.rects[0] : null,
+  })).sort((a, b) => `${a.doc}${a.code}${a.coder}${String(a.start).padStart(9)}`.localeCompare(`${b.doc}${b.code}${b.coder}${String(b.start).padStart(9)}`))
+}
+
+describe('REFI-QDA project import', () => {
+  it('takes back its own export whole: documents, codebook, cases with attributes, coders and codings', async () => {
+    const b = await tempStudy()
+    const result = await b.qdpx.import(qdpx)
+    expect(result).toMatchObject({ documents: { imported: 4, existing: 0 }, codes: 4, cases: 2, skipped: [] })
+    expect(b.documents.list().map((d) => [d.title, d.sha256, d.pageCount]).sort()).toEqual(t.s.documents.list().map((d) => [d.title, d.sha256, d.pageCount]).sort())
+    expect(b.codebook.list().map((c) => [c.path, c.colour])).toEqual(t.s.codebook.list().map((c) => [c.path, c.colour]))
+    const casesOf = (s: StudySession) => s.cases.list().map((c) => ({
+      name: c.name, attributes: c.attributes,
+      docs: s.documents.list().filter((d) => d.caseId === c.id).map((d) => d.sha256).sort(),
+    }))
+    expect(casesOf(b)).toEqual(casesOf(t.s))
+    expect(b.coders.list().map((c) => c.name).sort()).toEqual(t.s.coders.list().map((c) => c.name).sort())
+
+    const want = codingsOf(t.s)
+    const got = codingsOf(b)
+    expect(got.map(({ rect: _r, ...k }) => k)).toEqual(want.map(({ rect: _r, ...k }) => k))
+    // An area's rectangle went through whole points and back: within a point of the original.
+    const page = t.s.documents.pages(t.doc.D1).find((p) => p.pageNo === 2)!
+    got.forEach((k, i) => {
+      if (!k.rect) return
+      const w = want[i]!.rect!
+      expect(Math.abs(k.rect.x - w.x) * page.width).toBeLessThanOrEqual(1)
+      expect(Math.abs(k.rect.y - w.y) * page.height).toBeLessThanOrEqual(1)
+      expect(Math.abs(k.rect.w - w.w) * page.width).toBeLessThanOrEqual(2)
+      expect(Math.abs(k.rect.h - w.h) * page.height).toBeLessThanOrEqual(2)
+    })
+    expect(got.filter((k) => k.kind === 'area')).toHaveLength(1)
+    expect(got.some((k) => k.quote.includes('\f'))).toBe(true) // the coding across a page break is one again
+    expect(result.codings.text + result.codings.area).toBeGreaterThanOrEqual(want.length)
+
+    // One undo step takes codebook, cases and codings back; the documents stay, as with any import.
+    b.history.undo()
+    expect([b.codings.list({}).length, b.codebook.list().length, b.cases.list().length, b.documents.list().length]).toEqual([0, 0, 0, 4])
+  })
+
+  it('into the study it came from: the same documents, nothing added twice', async () => {
+    const before = codingsOf(t.s)
+    const again = await t.s.qdpx.import(qdpx)
+    expect(again.documents).toEqual({ imported: 0, existing: 4 })
+    expect(again.codes).toBe(0)
+    expect(again.cases).toBe(0)
+    expect(codingsOf(t.s)).toEqual(before)
+  })
+
+  it('brings the codebook of real vendor projects and names the sources it could not take', async () => {
+    const s = await tempStudy()
+    const call = caller(s)
+    const atlas = await call('project:importQdpx', { bytes: new Uint8Array(readFileSync(join(INTEROP, '02_atlasti-8.4-mac_REFI-standard-project.qdpx'))) })
+    expect(atlas.codes).toBe(14)
+    expect(atlas.documents).toEqual({ imported: 0, existing: 0 })
+    // Its two PDFs are listed in the project but not in the zip; six text, one picture, one
+    // audio and two video sources are not PDFs.
+    expect(atlas.skipped.filter((x) => x.reason === 'file-missing').map((x) => x.name.normalize('NFC')).sort()).toEqual([
+      "Kellogg's Passion for Nutrition.pdf", "Pay de Limón con Base de Granola | Kellogg's ®.pdf",
+    ])
+    expect(atlas.skipped.filter((x) => x.reason === 'not-pdf')).toHaveLength(10)
+    const nvivo = await call('project:importQdpx', { bytes: new Uint8Array(readFileSync(join(INTEROP, '07_nvivo-12.6-win_oltas0517-hungarian.qdpx'))) })
+    expect(nvivo).toMatchObject({ codes: 152, documents: { imported: 0, existing: 0 }, codings: { text: 0, area: 0 } })
+    expect(nvivo.skipped.map((x) => [x.name, x.reason])).toEqual([['videos_selection', 'not-pdf'], ['videos_10_selected', 'not-pdf']])
+  })
+
+  it('refuses a project whose codings name a code it does not define, and changes nothing', async () => {
+    const s = await tempStudy()
+    const xml = `<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="p">
+      <CodeBook><Codes><Code guid="11111111-2222-3333-4444-555555555555" name="A" isCodable="true"/></Codes></CodeBook>
+      <Sources><PDFSource guid="11111111-2222-3333-4444-555555555556" name="x" path="internal://x.pdf">
+        <PDFSelection guid="11111111-2222-3333-4444-555555555557" page="0" firstX="1" firstY="1" secondX="50" secondY="50">
+          <Coding guid="11111111-2222-3333-4444-555555555558"><CodeRef targetGUID="99999999-2222-3333-4444-555555555555"/></Coding>
+        </PDFSelection></PDFSource></Sources></Project>`
+    const pdf = new Uint8Array(readFileSync(join(import.meta.dirname, '../../../shared/interop/pdf/10_ja_dvipdfmx_issue16538.pdf')))
+    const bad = zipSync({ 'project.qde': strToU8(xml), 'Sources/x.pdf': pdf })
+    await expect(s.qdpx.import(bad)).rejects.toMatchObject({ code: 'codebook-import-invalid', params: { detail: expect.stringMatching(/does not define/) } })
+    expect([s.codebook.list().length, s.codings.list({}).length]).toEqual([0, 0])
+    await expect(s.qdpx.import(zipSync({ 'project.qde': strToU8('<CodeBook><Codes/></CodeBook>') }))).rejects.toMatchObject({ code: 'codebook-import-invalid' })
+    await expect(s.qdpx.import(new Uint8Array(pdf))).rejects.toMatchObject({ code: 'codebook-import-invalid' })
+  })
+})
+
+describe('finding a selection’s text on its page', () => {
+  it('compares white space loosely: line breaks, runs of spaces, and words another program ran together', () => {
+    const page = 'Samen ontwerpen\nvan de opleiding,  met het bedrijf.'
+    expect(findOnPage(page, 'ontwerpen van de opleiding')).toEqual([6, 32])
+    expect(findOnPage(page, 'opleiding, met het')).toEqual([23, 42])
+    // White space at the ends belongs to the selection, as far as the page has it.
+    expect(findOnPage(page, ' van de ')).toEqual([15, 23])
+    expect(findOnPage(page, '   Samen')).toEqual([0, 5])
+    expect(findOnPage(page, 'ontwerpenvan de')).toEqual([6, 22])
+    expect(findOnPage(page, 'niet hier')).toBeNull()
+    expect(findOnPage(page, '   ')).toBeNull()
+    expect(findOnPage('a (b) [c]* d', '(b) [c]*')).toEqual([2, 10])
+  })
+})
