@@ -25,6 +25,7 @@ import { errorMessage, type Lang } from '../shared/i18n/messages'
 import { dispatch } from './core/handlers/dispatch'
 import { createHandlers } from './core/handlers/handlers'
 import { DEFAULT_MAX_BYTES } from './core/services/import.service'
+import { QDPX_MAX_BYTES } from '../shared/qdpx'
 import { StudySession } from './core/study-session'
 import { ensureUi } from './ui-build'
 
@@ -186,6 +187,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const error = (e as { toAppError?: () => AppError }).toAppError?.()
         if (error) return json(res, 200, { ok: false, error })
         onInternalError('import', e)
+        return json(res, 500, failure('internal', { detail: String((e as Error)?.message ?? e).slice(0, 300) }))
+      }
+    }
+
+    // A REFI-QDA project: its bytes as the body (it holds every PDF, too large for JSON).
+    if (path === '/api/import-qdpx') {
+      const body = await readBody(req, QDPX_MAX_BYTES)
+      if (body === 'too-large') {
+        return json(res, 413, failure('file-too-large', { file: 'project.qdpx', sizeMb: '>' + QDPX_MAX_BYTES / 1024 / 1024, limitMb: QDPX_MAX_BYTES / 1024 / 1024 }))
+      }
+      try {
+        return json(res, 200, { ok: true, data: await session.qdpx.import(new Uint8Array(body)) })
+      } catch (e) {
+        const error = (e as { toAppError?: () => AppError }).toAppError?.()
+        if (error) return json(res, 200, { ok: false, error })
+        onInternalError('import-qdpx', e)
         return json(res, 500, failure('internal', { detail: String((e as Error)?.message ?? e).slice(0, 300) }))
       }
     }

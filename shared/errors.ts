@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   'codebook-import-invalid',
   'codebook-empty',
   'codebook-file-type',
+  'project-import-invalid',
   'nothing-to-undo',
   'nothing-to-redo',
   'search-query-invalid',

@@ -6,7 +6,7 @@
  */
 import type { Args, Events, Method, Reply, Result } from '../../shared/api'
 import type { AppError } from '../../shared/errors'
-import type { ImportOutcome } from '../../shared/types'
+import type { ImportOutcome, QdpxImportResult } from '../../shared/types'
 
 /** What electron/preload exposes through contextBridge. */
 export interface Bridge {
@@ -179,6 +179,22 @@ export async function uploadPdf(file: File, caseId: number | null): Promise<Impo
   if (caseId !== null) headers['x-werkbank-case-id'] = String(caseId)
   const res = await fetch('api/import', { method: 'POST', headers, body: file })
   const reply = await httpReply<ImportOutcome>(res)
+  if (!reply.ok) throw new ApiError(reply.error)
+  return reply.data
+}
+
+/**
+ * A REFI-QDA project into the study. The desktop app hands the bytes over IPC; browser mode
+ * posts the file as it is to /api/import-qdpx (JSON could not carry its PDFs).
+ */
+export async function uploadQdpx(file: File): Promise<QdpxImportResult> {
+  if (bridge()) return call('project:importQdpx', { bytes: new Uint8Array(await file.arrayBuffer()) })
+  const res = await fetch('api/import-qdpx', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/zip', [TOKEN_HEADER]: httpToken() },
+    body: file,
+  })
+  const reply = await httpReply<QdpxImportResult>(res)
   if (!reply.ok) throw new ApiError(reply.error)
   return reply.data
 }

@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand'
 import type { AppError } from '../../shared/errors'
 import type { Lang } from '../../shared/i18n/messages'
-import type { Case, Coder, DocumentSummary, HistoryState, ImportProgress, StudyInfo } from '../../shared/types'
-import { ApiError, call, uploadPdf } from '../api/client'
+import type { Case, Coder, DocumentSummary, HistoryState, ImportProgress, QdpxImportResult, StudyInfo } from '../../shared/types'
+import { ApiError, call, uploadPdf, uploadQdpx } from '../api/client'
 import { downloadBase64, fileNameWith, studyName } from '../io/download'
 import type { StringKey } from '../i18n/strings'
 import type { AppState } from './index'
@@ -108,6 +108,10 @@ export interface StudySlice {
   redo(): Promise<void>
   /** Saves the whole study as a REFI-QDA project (.qdpx). */
   exportProject(): Promise<void>
+  /** A REFI-QDA project (.qdpx) in progress or done, for its dialog; null: none. */
+  projectImport: { file: string; result: QdpxImportResult | null } | null
+  importProject(file: File): Promise<void>
+  closeProjectImport(): void
 }
 
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }
@@ -374,6 +378,16 @@ export const createStudySlice = (lang: Lang): StateCreator<AppState, [], [], Stu
       get().notify({ key: 'redone', params: { label: r.label } })
     })
   },
+  projectImport: null,
+  importProject: async (file) => {
+    set({ projectImport: { file: file.name, result: null } })
+    let result: QdpxImportResult | null = null
+    const ok = await get().change(async () => {
+      result = await uploadQdpx(file)
+    })
+    set({ projectImport: ok && result ? { file: file.name, result } : null })
+  },
+  closeProjectImport: () => set({ projectImport: null }),
   exportProject: async () => {
     try {
       const file = fileNameWith('qdpx', studyName(get().info?.path))

@@ -100,6 +100,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
     en: 'The codebook has no codes to export.',
     nl: 'Het codeboek heeft geen codes om te exporteren.',
   },
+  'project-import-invalid': {
+    en: 'The REFI-QDA project cannot be imported: {detail}. Nothing was changed.',
+    nl: 'Het REFI-QDA-project kan niet worden geïmporteerd: {detail}. Er is niets gewijzigd.',
+  },
   'codebook-file-type': {
     en: '{file} is not a codebook file. Choose a .csv, .json, .qdc (REFI-QDA) or .qdpx file.',
     nl: '{file} is geen codeboekbestand. Kies een .csv-, .json-, .qdc- (REFI-QDA) of .qdpx-bestand.',

@@ -117,10 +117,10 @@ describe('REFI-QDA project import', () => {
         </PDFSelection></PDFSource></Sources></Project>`
     const pdf = new Uint8Array(readFileSync(join(import.meta.dirname, '../../../shared/interop/pdf/10_ja_dvipdfmx_issue16538.pdf')))
     const bad = zipSync({ 'project.qde': strToU8(xml), 'Sources/x.pdf': pdf })
-    await expect(s.qdpx.import(bad)).rejects.toMatchObject({ code: 'codebook-import-invalid', params: { detail: expect.stringMatching(/does not define/) } })
+    await expect(s.qdpx.import(bad)).rejects.toMatchObject({ code: 'project-import-invalid', params: { detail: expect.stringMatching(/does not define/) } })
     expect([s.codebook.list().length, s.codings.list({}).length]).toEqual([0, 0])
-    await expect(s.qdpx.import(zipSync({ 'project.qde': strToU8('<CodeBook><Codes/></CodeBook>') }))).rejects.toMatchObject({ code: 'codebook-import-invalid' })
-    await expect(s.qdpx.import(new Uint8Array(pdf))).rejects.toMatchObject({ code: 'codebook-import-invalid' })
+    await expect(s.qdpx.import(zipSync({ 'project.qde': strToU8('<CodeBook><Codes/></CodeBook>') }))).rejects.toMatchObject({ code: 'project-import-invalid' })
+    await expect(s.qdpx.import(new Uint8Array(pdf))).rejects.toMatchObject({ code: 'project-import-invalid' })
   })
 })
 

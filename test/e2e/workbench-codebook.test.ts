@@ -13,6 +13,7 @@ import { coderIs, openWorkbench, type Workbench } from './workbench-helpers'
 
 const TEXT_PDF = join(INTEROP_PDF, '12_en_openoffice_pdkids.pdf')
 const NVIVO_QDPX = join(INTEROP_PDF, '../qdpx/07_nvivo-12.6-win_oltas0517-hungarian.qdpx')
+const ATLAS_QDPX = join(INTEROP_PDF, '../qdpx/02_atlasti-8.4-mac_REFI-standard-project.qdpx')
 
 describe('codebook tree, details, merge and drag and drop (browser mode, Chromium)', () => {
   let wb: Workbench
@@ -246,7 +247,7 @@ describe('codebook tree, details, merge and drag and drop (browser mode, Chromiu
   })
 
   it('saves the whole study as a REFI-QDA project (.qdpx) from the cases panel', async () => {
-    await page.getByTestId('study-export').click()
+    await page.getByTestId('study-exchange').click()
     await page.screenshot({ path: screenshotPath('37-export-qdpx') })
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-qdpx').click()])
     expect(download.suggestedFilename()).toBe('codebook.qdpx')
@@ -259,6 +260,34 @@ describe('codebook tree, details, merge and drag and drop (browser mode, Chromiu
     const pdf = Object.keys(files).filter((f) => f.startsWith('Sources/') && f.endsWith('.pdf'))
     expect(pdf).toHaveLength(1)
     expect(files[pdf[0]!]!.byteLength).toBe(readFileSync(TEXT_PDF).byteLength)
+    await page.keyboard.press('Escape')
+  })
+
+  it('imports a REFI-QDA project: what came in and what did not, in a dialog; one undo takes it back', async () => {
+    const before = (await wb.api('codes:list', {})).length
+    await page.getByTestId('study-exchange').click()
+    await page.getByTestId('import-qdpx-file').setInputFiles(ATLAS_QDPX)
+    const result = page.getByTestId('project-import-result')
+    await result.waitFor()
+    await result.getByText('Codes added: 14').waitFor()
+    await result.getByText('Documents: 0 new, 0 already in the study').waitFor()
+    // The two PDFs the project names are not in its zip; its ten other sources are no PDFs.
+    const skipped = page.getByTestId('project-import-skipped').locator('li')
+    expect(await skipped.count()).toBe(12)
+    expect(await skipped.filter({ hasText: 'the file is not in the .qdpx' }).count()).toBe(2)
+    expect(await skipped.filter({ hasText: 'not a PDF (Werkbank codes PDFs)' }).count()).toBe(10)
+    await page.screenshot({ path: screenshotPath('38-import-qdpx') })
+    await page.getByTestId('project-import').getByRole('button', { name: 'OK' }).click()
+    expect((await wb.api('codes:list', {})).length).toBe(before + 14)
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(async () => (await wb.api('codes:list', {})).length).toBe(before)
+
+    // Not a .qdpx: the core's words, and the dialog goes away.
+    await page.getByTestId('study-exchange').click()
+    await page.getByTestId('import-qdpx-file').setInputFiles({ name: 'fake.qdpx', mimeType: 'application/zip', buffer: Buffer.from('not a zip') })
+    await page.getByTestId('error').getByText('The REFI-QDA project cannot be imported: not a .qdpx file (not a readable zip archive). Nothing was changed.').waitFor()
+    await expect.poll(() => page.getByTestId('project-import').count()).toBe(0)
+    await page.getByTestId('error').getByRole('button', { name: 'Close' }).click()
     await page.keyboard.press('Escape')
   })
 

@@ -61,7 +61,18 @@ export class QdpxImport {
     },
   ) {}
 
+  /** Reads the project; a file that is none is refused as project-import-invalid, with why. */
   async import(bytes: Uint8Array): Promise<QdpxImportResult> {
+    try {
+      return await this.read(bytes)
+    } catch (e) {
+      // The REFI readers speak of a codebook file; here the file is a project.
+      if (e instanceof WerkbankError && e.code === 'codebook-import-invalid') throw new WerkbankError('project-import-invalid', e.params)
+      throw e
+    }
+  }
+
+  private async read(bytes: Uint8Array): Promise<QdpxImportResult> {
     const doc = parseRefiXml(projectXmlOfQdpx(bytes))
     if (doc.root !== 'Project') throw new WerkbankError('codebook-import-invalid', { detail: 'a .qdpx holds a <Project>, this one a <CodeBook>' })
     const project = doc.element

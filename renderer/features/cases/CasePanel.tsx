@@ -11,6 +11,7 @@ import { attributeSummary } from './attributes'
 import { CaseDialog } from './CaseDialog'
 import { DocumentDialog } from './DocumentDialog'
 import { Dropdown } from '../../components/Dropdown'
+import { ProjectImportDialog } from './ProjectImportDialog'
 
 const DOC_DRAG = 'application/x-werkbank-document'
 type Key = string // 'c12' a case, 'none' documents without a case, 'd7' a document
@@ -33,6 +34,7 @@ export function CasePanel() {
   const documentId = useApp((s) => s.documentId)
   const myCounts = useApp((s) => s.myCounts)
   const fileRef = useRef<HTMLInputElement>(null)
+  const qdpxRef = useRef<HTMLInputElement>(null)
   const [adding, setAdding] = useState(false)
   const [renaming, setRenaming] = useState<Key | null>(null)
   const [caseDialog, setCaseDialog] = useState<number | null>(null)
@@ -141,12 +143,31 @@ export function CasePanel() {
               />
             </>
           )}
-          <Dropdown label={t('exportStudy')} testId="study-export" align="right">
+          <Dropdown label={t('exchangeMenu')} testId="study-exchange" align="right">
             <div className="menu-stack">
+              {canUpload() && (
+                <>
+                  <button type="button" onClick={() => qdpxRef.current?.click()} data-testid="import-qdpx">{t('importQdpx')}</button>
+                  <p className="small muted">{t('importQdpxHelp')}</p>
+                  <input
+                    ref={qdpxRef}
+                    type="file"
+                    accept=".qdpx"
+                    hidden
+                    data-testid="import-qdpx-file"
+                    onChange={(e) => {
+                      const file = e.target.files?.[0]
+                      e.target.value = ''
+                      if (file) void store.importProject(file)
+                    }}
+                  />
+                </>
+              )}
               <button type="button" onClick={() => void store.exportProject()} data-testid="export-qdpx">{t('exportQdpx')}</button>
               <p className="small muted">{t('exportQdpxHelp')}</p>
             </div>
           </Dropdown>
+          <ProjectImportDialog />
         </span>
       </header>
       <ImportList />
