@@ -131,5 +131,5 @@ export interface QdpxImportResult {
   cases: number
   codings: { text: number; area: number }
   /** Sources not imported: their name and why. */
-  skipped: { name: string; reason: 'not-pdf' | 'file-missing' | 'import-failed'; detail?: string }[]
+  skipped: { name: string; reason: 'not-supported' | 'file-missing' | 'import-failed' | 'codings-not-placed'; detail?: string }[]
 }

@@ -47,8 +47,8 @@ export const STRINGS = {
   exchangeMenu: { nl: 'Uitwisselen', en: 'Exchange' },
   importQdpx: { nl: 'REFI-QDA-project importeren (.qdpx)…', en: 'Import REFI-QDA project (.qdpx)…' },
   importQdpxHelp: {
-    nl: 'De PDF’s, codes, casussen en coderingen van een project uit ATLAS.ti, MAXQDA, NVivo of QualCoder. Eén stap om ongedaan te maken (de documenten blijven).',
-    en: 'The PDFs, codes, cases and codings of a project from ATLAS.ti, MAXQDA, NVivo or QualCoder. One step to undo (the documents stay).',
+    nl: 'De PDF’s en teksten (als PDF-pagina’s), codes, casussen en coderingen van een project uit ATLAS.ti, MAXQDA, NVivo of QualCoder. Eén stap om ongedaan te maken (de documenten blijven).',
+    en: 'The PDFs and texts (laid out as PDF pages), codes, cases and codings of a project from ATLAS.ti, MAXQDA, NVivo or QualCoder. One step to undo (the documents stay).',
   },
   projectImportTitle: { nl: 'REFI-QDA-project importeren', en: 'Import REFI-QDA project' },
   projectImporting: { nl: '{file} wordt geïmporteerd…', en: 'Importing {file}…' },
@@ -57,7 +57,11 @@ export const STRINGS = {
   projectCases: { nl: 'Casussen toegevoegd: {n}', en: 'Cases added: {n}' },
   projectCodings: { nl: 'Coderingen: {text} op tekst, {area} als gebied', en: 'Codings: {text} on text, {area} as areas' },
   projectSkipped: { nl: 'Niet geïmporteerd ({n}):', en: 'Not imported ({n}):' },
-  skippedNotPdf: { nl: 'geen PDF (Werkbank codeert PDF’s)', en: 'not a PDF (Werkbank codes PDFs)' },
+  skippedNotSupported: { nl: 'een afbeelding, geluid of video (Werkbank codeert PDF’s en teksten)', en: 'a picture, audio or video (Werkbank codes PDFs and texts)' },
+  skippedCodingsNotPlaced: {
+    nl: 'geïmporteerd, maar de coderingen konden niet op de tekst worden gelegd',
+    en: 'imported, but its codings could not be placed on the text',
+  },
   skippedFileMissing: { nl: 'het bestand zit niet in het .qdpx-bestand', en: 'the file is not in the .qdpx' },
   skippedImportFailed: { nl: 'kon niet worden geïmporteerd', en: 'could not be imported' },
   exportQdpx: { nl: 'Studie als REFI-QDA-project (.qdpx)', en: 'Study as REFI-QDA project (.qdpx)' },

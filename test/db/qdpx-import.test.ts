@@ -4,15 +4,17 @@
  * coding, a memo, a coding across a page break) exported as .qdpx and imported into an empty
  * study comes back with the same documents (byte for byte), codebook, cases, coders and codings
  * (offsets, codes, coders, memos; the area's rectangle to within a point). Then the real vendor
- * projects: the ATLAS.ti one lists PDFs that are not in its zip, the NVivo one has text
- * sources only — both bring their codebook and say what they skipped. Bad files change nothing.
+ * projects: the ATLAS.ti one lists sources that are not in its zip (its codebook comes, the
+ * sources are named); the NVivo one has two long Hungarian text sources, laid out as PDF pages,
+ * whose 303 codings land on the same words. Bad files change nothing.
  */
-import { zipSync, strToU8 } from 'fflate'
+import { strToU8, unzipSync, zipSync } from 'fflate'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { QdpxExport } from '../../electron/core/export/qdpx-export'
 import type { StudySession } from '../../electron/core/study-session'
+import { drawn } from '../../electron/core/pdf/text-to-pdf'
 import { findOnPage } from '../../electron/core/services/qdpx-import'
 import { caller, tempStudy } from '../helpers/study'
 import { buildSmallStudy, type SmallStudy } from './analysis-fixture'
@@ -90,22 +92,47 @@ describe('REFI-QDA project import', () => {
     expect(codingsOf(t.s)).toEqual(before)
   })
 
-  it('brings the codebook of real vendor projects and names the sources it could not take', async () => {
+  it('brings the codebook of the ATLAS.ti project and names the sources its zip lacks', async () => {
     const s = await tempStudy()
-    const call = caller(s)
-    const atlas = await call('project:importQdpx', { bytes: new Uint8Array(readFileSync(join(INTEROP, '02_atlasti-8.4-mac_REFI-standard-project.qdpx'))) })
+    const atlas = await caller(s)('project:importQdpx', { bytes: new Uint8Array(readFileSync(join(INTEROP, '02_atlasti-8.4-mac_REFI-standard-project.qdpx'))) })
     expect(atlas.codes).toBe(14)
     expect(atlas.documents).toEqual({ imported: 0, existing: 0 })
-    // Its two PDFs are listed in the project but not in the zip; six text, one picture, one
-    // audio and two video sources are not PDFs.
-    expect(atlas.skipped.filter((x) => x.reason === 'file-missing').map((x) => x.name.normalize('NFC')).sort()).toEqual([
-      "Kellogg's Passion for Nutrition.pdf", "Pay de Limón con Base de Granola | Kellogg's ®.pdf",
-    ])
-    expect(atlas.skipped.filter((x) => x.reason === 'not-pdf')).toHaveLength(10)
-    const nvivo = await call('project:importQdpx', { bytes: new Uint8Array(readFileSync(join(INTEROP, '07_nvivo-12.6-win_oltas0517-hungarian.qdpx'))) })
-    expect(nvivo).toMatchObject({ codes: 152, documents: { imported: 0, existing: 0 }, codings: { text: 0, area: 0 } })
-    expect(nvivo.skipped.map((x) => [x.name, x.reason])).toEqual([['videos_selection', 'not-pdf'], ['videos_10_selected', 'not-pdf']])
+    // Its two PDFs and six texts are listed in the project but not in the zip; a picture, an
+    // audio and two video sources are of kinds Werkbank does not code.
+    const named = (reason: string) => atlas.skipped.filter((x) => x.reason === reason).map((x) => x.name.normalize('NFC')).sort()
+    expect(named('file-missing')).toHaveLength(8)
+    expect(named('file-missing')).toContain("Kellogg's Passion for Nutrition.pdf")
+    expect(named('not-supported')).toEqual(['1960s Coca Cola commercial.mp4', '1994 Diet Coke-Diet Coke Break.mp4', "Jeanine's Breakfast.m4a", 'cornflakes-n-milk.jpg'])
   })
+
+  it('lays out the text sources of the NVivo project as PDF pages and places all 303 codings on the same words', async () => {
+    const s = await tempStudy()
+    const bytes = new Uint8Array(readFileSync(join(INTEROP, '07_nvivo-12.6-win_oltas0517-hungarian.qdpx')))
+    const r = await s.qdpx.import(bytes)
+    expect(r).toMatchObject({ codes: 152, documents: { imported: 2, existing: 0 }, codings: { text: 303, area: 0 }, skipped: [] })
+    // Independently of the importer: each selection of the project, cut from its .txt by its
+    // positions (UTF-16, without the byte-order mark), has the same letters as a coding's quote.
+    const files = unzipSync(bytes)
+    const xml = new TextDecoder().decode(files['project.qde'])
+    const expected: string[] = []
+    for (const m of xml.matchAll(/<TextSource guid="([^"]+)"[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/TextSource>/g)) {
+      const source = new TextDecoder().decode(files[`Sources/${m[1]}.txt`])
+      for (const sel of m[3]!.matchAll(/startPosition="(\d+)" endPosition="(\d+)"[\s\S]*?<\/PlainTextSelection>/g)) {
+        const codings = (sel[0].match(/<Coding /g) ?? []).length
+        for (let i = 0; i < codings; i++) expected.push(`${m[2]}|${letters(source.slice(Number(sel[1]), Number(sel[2])))}`)
+      }
+    }
+    expect(expected).toHaveLength(303)
+    const titles = new Map(s.documents.list().map((d) => [d.id, d.title]))
+    const got = s.codings.list({}).map((k) => `${titles.get(k.documentId)}|${letters(k.quote)}`)
+    expect(got.sort()).toEqual(expected.sort())
+    expect(s.documents.list().every((d) => d.pageCount > 300 && d.hasText)).toBe(true)
+
+    // The same project again: the same pages (same bytes), nothing added.
+    const again = await s.qdpx.import(bytes)
+    expect(again.documents).toEqual({ imported: 0, existing: 2 })
+    expect(s.codings.list({})).toHaveLength(303)
+  }, 120_000)
 
   it('refuses a project whose codings name a code it does not define, and changes nothing', async () => {
     const s = await tempStudy()
@@ -123,6 +150,11 @@ describe('REFI-QDA project import', () => {
     await expect(s.qdpx.import(new Uint8Array(pdf))).rejects.toMatchObject({ code: 'project-import-invalid' })
   })
 })
+
+/** The letters of a text as the laid-out pages show them: no white space, nothing undrawn. */
+function letters(text: string): string {
+  return Array.from(text).filter(drawn).join('')
+}
 
 describe('finding a selection’s text on its page', () => {
   it('compares white space loosely: line breaks, runs of spaces, and words another program ran together', () => {

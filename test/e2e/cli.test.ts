@@ -129,7 +129,8 @@ describe('command line', () => {
     const atlas = await cli('import-qdpx', fromProject, join(INTEROP_PDF, '../qdpx/02_atlasti-8.4-mac_REFI-standard-project.qdpx'))
     expect(atlas.code).toBe(0)
     expect(atlas.lines.slice(0, 4)).toEqual(['documents\t0\t0', 'codes\t14', 'cases\t0', 'codings\t0\t0'])
-    expect(atlas.lines.filter((l) => l.startsWith('skipped\tfile-missing\t'))).toHaveLength(2)
+    expect(atlas.lines.filter((l) => l.startsWith('skipped\tfile-missing\t'))).toHaveLength(8)
+    expect(atlas.lines.filter((l) => l.startsWith('skipped\tnot-supported\t'))).toHaveLength(4)
     expect((await cli('import-qdpx', fromProject, join(dir, 'missing.qdpx'))).code).toBe(1)
   })
 

@@ -19,6 +19,7 @@ import { WerkbankError } from '../../../shared/errors'
 import type { QdpxImportResult } from '../../../shared/types'
 import { PAGE_SEPARATOR } from '../../../shared/page-text'
 import { projectXmlOfQdpx, sourceFilesOfQdpx } from '../../../shared/qdpx'
+import { alignByLetters, drawn, textToPdf } from '../pdf/text-to-pdf'
 import type { CaseService } from './case.service'
 import type { CodebookService } from './codebook.service'
 import type { CodingService } from './coding.service'
@@ -82,37 +83,62 @@ export class QdpxImport {
     const sources = child(project, 'Sources')
     const result: QdpxImportResult = { documents: { imported: 0, existing: 0 }, codes: 0, cases: 0, codings: { text: 0, area: 0 }, skipped: [] }
 
-    // Sources of other kinds are named, not read.
-    for (const kind of ['TextSource', 'PictureSource', 'AudioSource', 'VideoSource']) {
-      for (const s of list(child(sources, kind))) result.skipped.push({ name: String(s['@name'] ?? kind), reason: 'not-pdf' })
+    // Pictures, audio and video are named, not read.
+    for (const kind of ['PictureSource', 'AudioSource', 'VideoSource']) {
+      for (const s of list(child(sources, kind))) result.skipped.push({ name: String(s['@name'] ?? kind), reason: 'not-supported' })
     }
 
-    // 1. The PDFs, each imported like any other (outside the undo step).
+    // 1. The documents, each imported like any PDF (outside the undo step): PDF sources as they
+    //    are, text sources laid out as PDF pages first.
     const pdfs = list(child(sources, 'PDFSource'))
-    const fileOf = (s: Node) => /^internal:\/\/([^/\\]+)$/.exec(String(s['@path'] ?? ''))?.[1]
-    const files = sourceFilesOfQdpx(bytes, new Set(pdfs.map(fileOf).filter((f): f is string => f !== undefined)), DEFAULT_MAX_BYTES)
+    const texts = list(child(sources, 'TextSource'))
+    const internal = (path: unknown) => /^internal:\/\/([^/\\]+)$/.exec(String(path ?? ''))?.[1]
+    const wanted = [...pdfs.map((s) => internal(s['@path'])), ...texts.map((s) => internal(s['@plainTextPath']))]
+    const files = sourceFilesOfQdpx(bytes, new Set(wanted.filter((f): f is string => f !== undefined)), DEFAULT_MAX_BYTES)
     const documentOf = new Map<string, number>() // source GUID → document
-    for (const s of pdfs) {
+    const take = async (s: Node, pdf: Uint8Array): Promise<number | undefined> => {
       const name = String(s['@name'] ?? 'PDF')
-      const data = files.get(fileOf(s) ?? '')
-      if (!data) {
-        result.skipped.push({ name, reason: 'file-missing' })
-        continue
-      }
-      const outcome = await this.deps.importer.importBytes(name.toLowerCase().endsWith('.pdf') ? name : `${name}.pdf`, data)
+      const outcome = await this.deps.importer.importBytes(name.toLowerCase().endsWith('.pdf') ? name : `${name}.pdf`, pdf)
       if (outcome.status === 'error') {
         result.skipped.push({ name, reason: 'import-failed', detail: outcome.error.code })
-        continue
+        return undefined
       }
       documentOf.set(guidKey(s['@guid']), outcome.documentId)
       if (outcome.status === 'imported') {
         result.documents.imported++
         if (!name.toLowerCase().endsWith('.pdf')) this.deps.documentService.rename(outcome.documentId, name)
       } else result.documents.existing++
+      return outcome.documentId
+    }
+    for (const s of pdfs) {
+      const data = files.get(internal(s['@path']) ?? '')
+      if (data) await take(s, data)
+      else result.skipped.push({ name: String(s['@name'] ?? 'PDF'), reason: 'file-missing' })
+    }
+    // A text source's codings count its characters (UTF-16, as NVivo writes them; the byte-order
+    // mark not counted): they are carried to the laid-out pages by their letters.
+    const textPlaces = new Map<string, (start: number, end: number) => [number, number] | null>()
+    for (const s of texts) {
+      const name = String(s['@name'] ?? 'text')
+      const inline = child(s, 'PlainTextContent')
+      const data = files.get(internal(s['@plainTextPath']) ?? '')
+      const content = inline !== undefined ? text(inline) : data ? new TextDecoder('utf-8').decode(data) : undefined
+      if (content === undefined) {
+        result.skipped.push({ name, reason: 'file-missing' })
+        continue
+      }
+      const documentId = await take(s, await textToPdf(content, name))
+      if (documentId === undefined) continue
+      const align = alignByLetters(content, this.deps.documents.text(documentId), drawn)
+      if (align) textPlaces.set(guidKey(s['@guid']), align)
+      else result.skipped.push({ name, reason: 'codings-not-placed' })
     }
 
     // 2. Codebook, cases and codings: one undo step.
     const { codebook, cases, codings, history } = this.deps
+    /** The notes a Coding or its selection refers to, as one memo. */
+    const memoOf = (k: Node, sel: Node) =>
+      list(k.NoteRef).concat(list(sel.NoteRef)).map((r) => notes.get(guidKey(r['@targetGUID'])) ?? '').filter(Boolean).join('\n\n')
     return history.record('qdpx-import', { documents: documentOf.size }, () => {
       const codeOf = new Map<string, number>()
       for (const e of codes) {
@@ -146,7 +172,7 @@ export class QdpxImport {
         for (const sel of list(s.PDFSelection)) {
           for (const k of list(sel.Coding)) {
             const codeGuid = guidKey(child(k.CodeRef, '@targetGUID'))
-            const memo = list(k.NoteRef).concat(list(sel.NoteRef)).map((r) => notes.get(guidKey(r['@targetGUID'])) ?? '').filter(Boolean).join('\n\n')
+            const memo = memoOf(k, sel)
             pieces.push({
               documentId,
               codeGuid,
@@ -159,6 +185,24 @@ export class QdpxImport {
           }
         }
       }
+      for (const s of texts) {
+        const documentId = documentOf.get(guidKey(s['@guid']))
+        const place = textPlaces.get(guidKey(s['@guid']))
+        if (documentId === undefined || place === undefined) continue
+        for (const sel of list(s.PlainTextSelection)) {
+          const range = place(num(sel['@startPosition']), num(sel['@endPosition']))
+          for (const k of list(sel.Coding)) {
+            const codeId = codeOf.get(guidKey(child(k.CodeRef, '@targetGUID')))
+            if (codeId === undefined) throw new WerkbankError('codebook-import-invalid', { detail: `a coding refers to code ${guidKey(child(k.CodeRef, '@targetGUID'))}, which the project does not define` })
+            if (range === null) continue // only white space, or characters the pages cannot show
+            const memo = memoOf(k, sel)
+            const coderId = this.deps.ensureCoder(users.get(guidKey(k['@creatingUser'] ?? sel['@creatingUser'])) || UNKNOWN_CODER).id
+            codings.create({ documentId, codeId, coderId, start: range[0], end: range[1], ...(memo ? { memo } : {}) })
+            result.codings.text++
+          }
+        }
+      }
+
       for (const p of pieces) {
         const codeId = codeOf.get(p.codeGuid)
         if (codeId === undefined) throw new WerkbankError('codebook-import-invalid', { detail: `a coding refers to code ${p.codeGuid}, which the project does not define` })

@@ -2,7 +2,12 @@ import { Modal } from '../../components/Modal'
 import { useT } from '../../i18n'
 import { useApp } from '../../store'
 
-const REASON = { 'not-pdf': 'skippedNotPdf', 'file-missing': 'skippedFileMissing', 'import-failed': 'skippedImportFailed' } as const
+const REASON = {
+  'not-supported': 'skippedNotSupported',
+  'file-missing': 'skippedFileMissing',
+  'import-failed': 'skippedImportFailed',
+  'codings-not-placed': 'skippedCodingsNotPlaced',
+} as const
 
 /**
  * A REFI-QDA project import: "Importing…" while the core works, then what came in and which
