@@ -198,7 +198,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return json(res, 413, failure('file-too-large', { file: 'project.qdpx', sizeMb: '>' + QDPX_MAX_BYTES / 1024 / 1024, limitMb: QDPX_MAX_BYTES / 1024 / 1024 }))
       }
       try {
-        return json(res, 200, { ok: true, data: await session.qdpx.import(new Uint8Array(body)) })
+        // A view of the body, not a copy: it may be a gigabyte.
+        return json(res, 200, { ok: true, data: await session.qdpx.import(new Uint8Array(body.buffer, body.byteOffset, body.byteLength)) })
       } catch (e) {
         const error = (e as { toAppError?: () => AppError }).toAppError?.()
         if (error) return json(res, 200, { ok: false, error })

@@ -129,7 +129,8 @@ export interface QdpxImportResult {
   documents: { imported: number; existing: number }
   codes: number
   cases: number
-  codings: { text: number; area: number }
+  /** notPlaced: codings whose page, box or text range could not be used. */
+  codings: { text: number; area: number; notPlaced: number }
   /** Sources not imported: their name and why. */
   skipped: { name: string; reason: 'not-supported' | 'file-missing' | 'import-failed' | 'codings-not-placed'; detail?: string }[]
 }

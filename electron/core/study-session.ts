@@ -52,6 +52,10 @@ export class StudySession {
       importer: this.importer, documents: this.documents, documentService: this.documentService,
       codebook: this.codebook, cases: this.cases, codings: this.codings, history: this.history,
       ensureCoder: (name) => this.ensureCoder(name),
+      discardDocument: (id) => {
+        this.documents.remove(id)
+        this.codings.forget(id)
+      },
     })
   }
 

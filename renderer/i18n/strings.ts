@@ -56,6 +56,10 @@ export const STRINGS = {
   projectCodes: { nl: 'Codes toegevoegd: {n}', en: 'Codes added: {n}' },
   projectCases: { nl: 'Casussen toegevoegd: {n}', en: 'Cases added: {n}' },
   projectCodings: { nl: 'Coderingen: {text} op tekst, {area} als gebied', en: 'Codings: {text} on text, {area} as areas' },
+  projectNotPlaced: {
+    nl: 'Coderingen niet geplaatst: {n} (een pagina die de PDF niet heeft, of alleen witruimte)',
+    en: 'Codings not placed: {n} (a page the PDF lacks, or only white space)',
+  },
   projectSkipped: { nl: 'Niet geïmporteerd ({n}):', en: 'Not imported ({n}):' },
   skippedNotSupported: { nl: 'een afbeelding, geluid of video (Werkbank codeert PDF’s en teksten)', en: 'a picture, audio or video (Werkbank codes PDFs and texts)' },
   skippedCodingsNotPlaced: {

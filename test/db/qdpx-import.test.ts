@@ -11,9 +11,10 @@
 import { strToU8, unzipSync, zipSync } from 'fflate'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { QdpxExport } from '../../electron/core/export/qdpx-export'
 import type { StudySession } from '../../electron/core/study-session'
+import { WerkbankError } from '../../shared/errors'
 import { drawn } from '../../electron/core/pdf/text-to-pdf'
 import { findOnPage } from '../../electron/core/services/qdpx-import'
 import { caller, tempStudy } from '../helpers/study'
@@ -145,7 +146,8 @@ describe('REFI-QDA project import', () => {
     const pdf = new Uint8Array(readFileSync(join(import.meta.dirname, '../../../shared/interop/pdf/10_ja_dvipdfmx_issue16538.pdf')))
     const bad = zipSync({ 'project.qde': strToU8(xml), 'Sources/x.pdf': pdf })
     await expect(s.qdpx.import(bad)).rejects.toMatchObject({ code: 'project-import-invalid', params: { detail: expect.stringMatching(/does not define/) } })
-    expect([s.codebook.list().length, s.codings.list({}).length]).toEqual([0, 0])
+    // Refused before anything was imported: no document either.
+    expect([s.codebook.list().length, s.codings.list({}).length, s.documents.list().length]).toEqual([0, 0, 0])
     await expect(s.qdpx.import(zipSync({ 'project.qde': strToU8('<CodeBook><Codes/></CodeBook>') }))).rejects.toMatchObject({ code: 'project-import-invalid' })
     await expect(s.qdpx.import(new Uint8Array(pdf))).rejects.toMatchObject({ code: 'project-import-invalid' })
   })
@@ -155,6 +157,35 @@ describe('REFI-QDA project import', () => {
 function letters(text: string): string {
   return Array.from(text).filter(drawn).join('')
 }
+
+describe('a project import that fails part-way', () => {
+  it('takes back the documents it had imported, and leaves the undo history as it was', async () => {
+    const s = await tempStudy()
+    s.codebook.create({ parentId: null, name: 'Bestaand' })
+    const history = s.history.state()
+    // The undo step fails after the PDFs are in (here: the codebook refuses a code).
+    const spy = vi.spyOn(s.codebook, 'ensurePath').mockImplementation(() => {
+      throw new WerkbankError('code-name-invalid')
+    })
+    await expect(s.qdpx.import(qdpx)).rejects.toMatchObject({ code: 'code-name-invalid' })
+    spy.mockRestore()
+    expect(s.documents.list()).toEqual([])
+    expect(s.codebook.list().map((c) => c.name)).toEqual(['Bestaand'])
+    expect(s.history.state()).toEqual(history)
+    // And then it goes through.
+    expect((await s.qdpx.import(qdpx)).documents).toEqual({ imported: 4, existing: 0 })
+  })
+
+  it('refuses sources that would unpack to far more than the file (one stream under many names)', async () => {
+    const s = await tempStudy()
+    const xml = `<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="p"><Sources>
+      <PDFSource guid="11111111-2222-3333-4444-555555555556" name="x" path="internal://x.pdf"/></Sources></Project>`
+    const bomb = zipSync({ 'project.qde': strToU8(xml), 'Sources/X.PDF': new Uint8Array(40 * 1024 * 1024) })
+    expect(bomb.byteLength).toBeLessThan(200_000)
+    await expect(s.qdpx.import(bomb)).rejects.toMatchObject({ code: 'project-import-invalid', params: { detail: expect.stringMatching(/unpack to far more/) } })
+    expect(s.documents.list()).toEqual([])
+  })
+})
 
 describe('finding a selection’s text on its page', () => {
   it('compares white space loosely: line breaks, runs of spaces, and words another program ran together', () => {
@@ -168,5 +199,13 @@ describe('finding a selection’s text on its page', () => {
     expect(findOnPage(page, 'niet hier')).toBeNull()
     expect(findOnPage(page, '   ')).toBeNull()
     expect(findOnPage('a (b) [c]* d', '(b) [c]*')).toEqual([2, 10])
+  })
+
+  it('prefers a place where a word starts, and takes a long selection in one pass', () => {
+    expect(findOnPage('Start the art class', 'art')).toEqual([10, 13])
+    expect(findOnPage('Startart', 'art')).toEqual([2, 5]) // no word start: the first place
+    const page = `${'Woord en nog een woord. '.repeat(2000)}Het einde.`
+    const wanted = `${'Woord en nog een woord. '.repeat(1500)}`.trim()
+    expect(findOnPage(page, wanted)).toEqual([0, wanted.length])
   })
 })

@@ -8,13 +8,17 @@ import { describe, expect, it } from 'vitest'
 import { alignByLetters, drawn, textToPdf } from '../../electron/core/pdf/text-to-pdf'
 import { tempStudy } from '../helpers/study'
 
-const letters = (s: string) => Array.from(s).filter(drawn).join('')
+/** The letters of a text in compatibility form (a ligature as its letters), as extraction gives them back. */
+const letters = (s: string) => Array.from(s).filter(drawn).join('').normalize('NFKC')
 
 describe('text as PDF pages', () => {
   it('keeps every drawable letter in order, over wrapped lines and pages', async () => {
     const long = 'Ontwikkelingsgerichte'.repeat(30)
     const source = [
       'Eerste regel\twith a tab, Ελληνικά, Кириллица and "quotes" – ‘typographic’.',
+      // What extraction gives back otherwise: ligatures as letters, a micro sign as mu, no
+      // direction marks or soft hyphens.
+      'Eﬃciënt ﬁnancieel: 5 µm, ‎links\u200Erechts, ont\u00ADwerpen.',
       `${long} eind.`,
       ...Array.from({ length: 150 }, (_, i) => `Regel ${i + 1}: de school en het bedrijf ontwerpen samen de opleiding van de leerling, stap voor stap. 😀 漢字`),
       '',
@@ -37,6 +41,8 @@ describe('text as PDF pages', () => {
       return text.slice(a, b)
     }
     expect(at('with a tab')).toBe('with a tab')
+    expect(letters(at('Eﬃciënt ﬁnancieel: 5 µm'))).toBe(letters('Efficiënt financieel: 5 μm'))
+    expect(at('ont\u00ADwerpen')).toBe('ontwerpen')
     expect(letters(at(`${long} eind`))).toBe(letters(`${long} eind`))
     expect(at('Regel 150: de school')).toBe('Regel 150: de school')
     // A range of only white space and undrawn characters has no place on the pages.

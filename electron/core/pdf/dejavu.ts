@@ -24,7 +24,6 @@ interface LoadedFont {
   bytes: Uint8Array
   font: Font
   glyphs: Map<number, Glyph | null>
-  widths: Map<string, number>
 }
 
 let loaded: Record<FontKey, LoadedFont> | undefined
@@ -34,7 +33,7 @@ function fonts(): Record<FontKey, LoadedFont> {
   const load = (file: string): LoadedFont => {
     const bytes = new Uint8Array(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)))
     const font = fontkit.create(bytes)
-    const f: LoadedFont = { bytes, font, glyphs: new Map(), widths: new Map() }
+    const f: LoadedFont = { bytes, font, glyphs: new Map() }
     const layout = (text: string) => {
       const out: Glyph[] = []
       for (const ch of text) out.push(glyphOf(f, ch.codePointAt(0) as number))
@@ -68,17 +67,15 @@ export function hasGlyph(key: FontKey, cp: number): boolean {
   return lookup(fonts()[key], cp) !== null
 }
 
-/** Width of `text` at size 1 (multiply by the font size), cached per string. */
+/**
+ * Width of `text` at size 1 (multiply by the font size): glyph advances, looked up once per
+ * code point (not cached per string, which would grow with every text laid out).
+ */
 export function unitWidth(key: FontKey, text: string): number {
   const f = fonts()[key]
-  let w = f.widths.get(text)
-  if (w === undefined) {
-    w = 0
-    for (const ch of text) w += glyphOf(f, ch.codePointAt(0) as number).advanceWidth
-    w /= f.font.unitsPerEm
-    f.widths.set(text, w)
-  }
-  return w
+  let w = 0
+  for (const ch of text) w += glyphOf(f, ch.codePointAt(0) as number).advanceWidth
+  return w / f.font.unitsPerEm
 }
 
 /** pdf-lib asks this object to parse font bytes; hand it the shared, already parsed fonts. */

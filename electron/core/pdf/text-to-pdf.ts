@@ -18,8 +18,11 @@ const SIZE = 10
 const LEAD = 13
 const WIDTH = PAGE_W - 2 * MARGIN
 
-/** Characters a page never shows as letters: white space, and soft hyphens and zero-width marks that text extraction drops. */
-const INVISIBLE = /[\s\u00AD\u200B-\u200D\u2060\uFEFF]/u
+/**
+ * Characters a page never shows as letters: white space, and format characters (soft hyphen,
+ * zero-width and direction marks, byte-order mark) that text extraction drops.
+ */
+const INVISIBLE = /[\s\p{Cf}]/u
 
 /** Whether `ch` (one code point) is a letter on the pages: drawn, and not white space. */
 export function drawn(ch: string): boolean {
@@ -58,61 +61,82 @@ export async function textToPdf(text: string, title: string): Promise<Uint8Array
   return doc.save({ useObjectStreams: true })
 }
 
-/** A line cut into lines that fit the width: at spaces, a word longer than a line by letters. */
+/**
+ * A line cut into lines that fit the width: at spaces, a word longer than a line by letters.
+ * Widths are summed as the line grows, so a line of any length costs its length once.
+ */
 function wrap(line: string): string[] {
   const width = (s: string) => unitWidth('regular', s) * SIZE
+  const space = width(' ')
   const out: string[] = []
   let current = ''
-  for (const word of line.split(/(?<= )/)) {
-    if (width(current + word.trimEnd()) <= WIDTH) {
-      current += word
-      continue
-    }
+  let w = 0
+  const flush = () => {
     if (current.trim() !== '') out.push(current.trimEnd())
     current = ''
-    let rest = word
-    while (width(rest.trimEnd()) > WIDTH) {
-      let cut = 1
-      const chars = Array.from(rest)
-      while (cut < chars.length && width(chars.slice(0, cut + 1).join('')) <= WIDTH) cut++
-      out.push(chars.slice(0, cut).join(''))
-      rest = chars.slice(cut).join('')
-    }
-    current = rest
+    w = 0
   }
-  if (current.trim() !== '') out.push(current.trimEnd())
+  for (const word of line.split(' ')) {
+    const ww = width(word)
+    if (current !== '' && w + space + ww <= WIDTH) {
+      current += ` ${word}`
+      w += space + ww
+      continue
+    }
+    if (current !== '') flush()
+    if (ww <= WIDTH) {
+      current = word
+      w = ww
+      continue
+    }
+    // Longer than a line: letter by letter.
+    for (const ch of word) {
+      const cw = width(ch)
+      if (w + cw > WIDTH && current !== '') flush()
+      current += ch
+      w += cw
+    }
+  }
+  flush()
   return out
 }
 
 /**
  * Maps offsets in `source` (UTF-16, as REFI positions count) to offsets in `target` by their
- * letters: the n-th letter of the source (by `isLetter`) is the n-th non-white-space character
- * of the target. Null when the two do not hold the same letters in the same order.
+ * letters: the source's letters (by `isLetter`) are the target's non-white-space characters, in
+ * order, once both are in compatibility form (NFKC: a ligature "ﬁ" is "fi", a micro sign a mu,
+ * as text extraction gives them back). Null when the two do not hold the same letters.
  */
 export function alignByLetters(source: string, target: string, isLetter: (ch: string) => boolean): ((start: number, end: number) => [number, number] | null) | null {
-  const from: number[] = [] // source offset of each letter
-  const to: number[] = [] // target offset of each letter
-  const letters: string[] = []
+  const unit = (ch: string) => ch.normalize('NFKC').replace(/\s+/gu, '')
+  let letters = ''
+  const from: number[] = [] // source offset of each UTF-16 unit of `letters`
   for (let i = 0; i < source.length; ) {
     const ch = String.fromCodePoint(source.codePointAt(i)!)
     if (isLetter(ch)) {
-      from.push(i)
-      letters.push(ch)
+      const u = unit(ch)
+      letters += u
+      for (let j = 0; j < u.length; j++) from.push(i)
     }
     i += ch.length
   }
-  let n = 0
+  let seen = ''
+  const to: number[] = [] // target offset of each unit, and where its character ends
+  const toEnd: number[] = []
   for (let i = 0; i < target.length; ) {
     const ch = String.fromCodePoint(target.codePointAt(i)!)
     if (!/\s/u.test(ch)) {
-      if (letters[n] !== ch) return null
-      to.push(i)
-      n++
+      const u = unit(ch)
+      seen += u
+      for (let j = 0; j < u.length; j++) {
+        to.push(i)
+        toEnd.push(i + ch.length)
+      }
     }
     i += ch.length
   }
-  if (n !== letters.length) return null
-  /** Index of the first letter at or after source offset `at`. */
+  if (seen !== letters) return null
+  /** Index of the first unit whose source offset is at or after `at`. */
   const firstAt = (at: number) => {
     let lo = 0
     let hi = from.length
@@ -125,8 +149,8 @@ export function alignByLetters(source: string, target: string, isLetter: (ch: st
   }
   return (start, end) => {
     const a = firstAt(start)
-    const b = firstAt(end) - 1 // the last letter before `end`
-    if (a > b) return null // only white space or undrawn characters
-    return [to[a]!, to[b]! + letters[b]!.length]
+    const b = firstAt(end) - 1 // the last unit before `end`
+    if (!(a <= b)) return null // only white space or undrawn characters, or no range at all
+    return [to[a]!, toEnd[b]!]
   }
 }

@@ -20,6 +20,8 @@ const MIN_LETTERS_ON_TEXT_PAGE = 50
 
 export interface ImportOptions {
   caseId?: number | null
+  /** The document's title (a REFI-QDA source's name); else the PDF's own title, else the file name. */
+  title?: string
   maxBytes?: number
   onProgress?: (p: ImportProgress) => void
 }
@@ -106,7 +108,7 @@ export class ImportService {
         if (twin !== undefined) return { status: 'duplicate', file, documentId: twin }
         const documentId = this.documents.insert({
           caseId: options.caseId ?? null,
-          title: extracted.title || file.replace(/\.pdf$/i, ''),
+          title: options.title || extracted.title || file.replace(/\.pdf$/i, ''),
           fileName: file,
           sha256,
           bytes,

@@ -26,7 +26,7 @@ import type { CodingService } from './coding.service'
 import type { DocumentService } from './document.service'
 import type { History } from './history.service'
 import { DEFAULT_MAX_BYTES, type ImportService } from './import.service'
-import { child, codesOf, parseRefiXml } from './refi-codebook'
+import { child, codesIn, parseRefiXml, type RefiCodeEntry } from './refi-codebook'
 import type { DocumentsRepo } from '../repos/documents.repo'
 
 /** The coder for codings whose creator the project does not name. */
@@ -59,6 +59,8 @@ export class QdpxImport {
       codings: CodingService
       history: History
       ensureCoder: (name: string) => { id: number }
+      /** Takes back a document this import added (no codings, no history): a failed import. */
+      discardDocument: (id: number) => void
     },
   ) {}
 
@@ -77,11 +79,11 @@ export class QdpxImport {
     const doc = parseRefiXml(projectXmlOfQdpx(bytes))
     if (doc.root !== 'Project') throw new WerkbankError('codebook-import-invalid', { detail: 'a .qdpx holds a <Project>, this one a <CodeBook>' })
     const project = doc.element
-    const codes = child(project, 'CodeBook') ? codesOf(doc) : []
+    const codes = codesIn(doc)
     const users = new Map(list(child(child(project, 'Users'), 'User')).map((u) => [guidKey(u['@guid']), String(u['@name'] ?? '').trim()]))
     const notes = new Map(list(child(child(project, 'Notes'), 'Note')).map((n) => [guidKey(n['@guid']), text(n.PlainTextContent).trim()]))
     const sources = child(project, 'Sources')
-    const result: QdpxImportResult = { documents: { imported: 0, existing: 0 }, codes: 0, cases: 0, codings: { text: 0, area: 0 }, skipped: [] }
+    const result: QdpxImportResult = { documents: { imported: 0, existing: 0 }, codes: 0, cases: 0, codings: { text: 0, area: 0, notPlaced: 0 }, skipped: [] }
 
     // Pictures, audio and video are named, not read.
     for (const kind of ['PictureSource', 'AudioSource', 'VideoSource']) {
@@ -92,13 +94,23 @@ export class QdpxImport {
     //    are, text sources laid out as PDF pages first.
     const pdfs = list(child(sources, 'PDFSource'))
     const texts = list(child(sources, 'TextSource'))
+    // Every coding must name a code the project defines: checked before anything is imported.
+    const defined = new Set(codes.map((c) => c.guid))
+    const allCodings = [
+      ...pdfs.flatMap((s) => list(s.PDFSelection).flatMap((sel) => list(sel.Coding))),
+      ...texts.flatMap((s) => list(s.PlainTextSelection).flatMap((sel) => list(sel.Coding))),
+    ]
+    const dangling = allCodings.map((k) => guidKey(child(k.CodeRef, '@targetGUID'))).find((g) => !defined.has(g))
+    if (dangling !== undefined) throw new WerkbankError('codebook-import-invalid', { detail: `a coding refers to code ${dangling}, which the project does not define` })
+
     const internal = (path: unknown) => /^internal:\/\/([^/\\]+)$/.exec(String(path ?? ''))?.[1]
     const wanted = [...pdfs.map((s) => internal(s['@path'])), ...texts.map((s) => internal(s['@plainTextPath']))]
     const files = sourceFilesOfQdpx(bytes, new Set(wanted.filter((f): f is string => f !== undefined)), DEFAULT_MAX_BYTES)
     const documentOf = new Map<string, number>() // source GUID → document
+    const added: number[] = [] // documents this import brought in
     const take = async (s: Node, pdf: Uint8Array): Promise<number | undefined> => {
       const name = String(s['@name'] ?? 'PDF')
-      const outcome = await this.deps.importer.importBytes(name.toLowerCase().endsWith('.pdf') ? name : `${name}.pdf`, pdf)
+      const outcome = await this.deps.importer.importBytes(name.toLowerCase().endsWith('.pdf') ? name : `${name}.pdf`, pdf, { title: name.replace(/\.pdf$/i, '') })
       if (outcome.status === 'error') {
         result.skipped.push({ name, reason: 'import-failed', detail: outcome.error.code })
         return undefined
@@ -106,7 +118,7 @@ export class QdpxImport {
       documentOf.set(guidKey(s['@guid']), outcome.documentId)
       if (outcome.status === 'imported') {
         result.documents.imported++
-        if (!name.toLowerCase().endsWith('.pdf')) this.deps.documentService.rename(outcome.documentId, name)
+        added.push(outcome.documentId)
       } else result.documents.existing++
       return outcome.documentId
     }
@@ -135,10 +147,26 @@ export class QdpxImport {
     }
 
     // 2. Codebook, cases and codings: one undo step.
-    const { codebook, cases, codings, history } = this.deps
     /** The notes a Coding or its selection refers to, as one memo. */
     const memoOf = (k: Node, sel: Node) =>
       list(k.NoteRef).concat(list(sel.NoteRef)).map((r) => notes.get(guidKey(r['@targetGUID'])) ?? '').filter(Boolean).join('\n\n')
+    try {
+      return this.place(project, codes, documentOf, pdfs, texts, textPlaces, users, memoOf, result)
+    } catch (e) {
+      // The undo step rolled back; the documents it was for go too, so a failed import leaves
+      // the study as it was. (They have no codings and no history yet.)
+      for (const id of added) this.deps.discardDocument(id)
+      throw e
+    }
+  }
+
+  /** Codebook, cases and codings of the project: one undo step. */
+  private place(
+    project: unknown, codes: RefiCodeEntry[], documentOf: Map<string, number>, pdfs: Node[], texts: Node[],
+    textPlaces: Map<string, (start: number, end: number) => [number, number] | null>, users: Map<string, string>,
+    memoOf: (k: Node, sel: Node) => string, result: QdpxImportResult,
+  ): QdpxImportResult {
+    const { codebook, cases, codings, history } = this.deps
     return history.record('qdpx-import', { documents: documentOf.size }, () => {
       const codeOf = new Map<string, number>()
       for (const e of codes) {
@@ -192,9 +220,11 @@ export class QdpxImport {
         for (const sel of list(s.PlainTextSelection)) {
           const range = place(num(sel['@startPosition']), num(sel['@endPosition']))
           for (const k of list(sel.Coding)) {
-            const codeId = codeOf.get(guidKey(child(k.CodeRef, '@targetGUID')))
-            if (codeId === undefined) throw new WerkbankError('codebook-import-invalid', { detail: `a coding refers to code ${guidKey(child(k.CodeRef, '@targetGUID'))}, which the project does not define` })
-            if (range === null) continue // only white space, or characters the pages cannot show
+            const codeId = codeOf.get(guidKey(child(k.CodeRef, '@targetGUID')))! // checked before the import
+            if (range === null) {
+              result.codings.notPlaced++ // only white space, characters the pages cannot show, or no range
+              continue
+            }
             const memo = memoOf(k, sel)
             const coderId = this.deps.ensureCoder(users.get(guidKey(k['@creatingUser'] ?? sel['@creatingUser'])) || UNKNOWN_CODER).id
             codings.create({ documentId, codeId, coderId, start: range[0], end: range[1], ...(memo ? { memo } : {}) })
@@ -203,13 +233,18 @@ export class QdpxImport {
         }
       }
 
+      // Each document's pages are read once, not per coding.
+      const pagesOf = new Map<number, ReturnType<DocumentsRepo['pages']>>()
       for (const p of pieces) {
-        const codeId = codeOf.get(p.codeGuid)
-        if (codeId === undefined) throw new WerkbankError('codebook-import-invalid', { detail: `a coding refers to code ${p.codeGuid}, which the project does not define` })
+        const codeId = codeOf.get(p.codeGuid)! // checked before the import
         const coderId = this.deps.ensureCoder(p.coder).id
-        const pages = this.deps.documents.pages(p.documentId)
+        let pages = pagesOf.get(p.documentId)
+        if (!pages) pagesOf.set(p.documentId, (pages = this.deps.documents.pages(p.documentId)))
         const page = pages.find((x) => x.pageNo === p.page)
-        if (!page) continue
+        if (!page) {
+          result.codings.notPlaced++ // a page the PDF does not have
+          continue
+        }
         const found = p.text.trim() === '' ? null : findOnPage(page.text, p.text)
         if (found) {
           // A piece that ends its page takes the page break, so the next page's piece of the
@@ -225,11 +260,14 @@ export class QdpxImport {
         } else {
           const [x0, y0, x1, y1] = p.box
           const clamp = (v: number) => Math.min(1, Math.max(0, v))
-          const rect = {
-            x: clamp(Math.min(x0, x1) / page.width), y: clamp(Math.min(y0, y1) / page.height),
-            w: clamp(Math.abs(x1 - x0) / page.width), h: clamp(Math.abs(y1 - y0) / page.height),
+          const x = clamp(Math.min(x0, x1) / page.width)
+          const y = clamp(Math.min(y0, y1) / page.height)
+          // Within the page: a box reaching past an edge is cut there.
+          const rect = { x, y, w: Math.min(1 - x, clamp(Math.abs(x1 - x0) / page.width)), h: Math.min(1 - y, clamp(Math.abs(y1 - y0) / page.height)) }
+          if (![rect.x, rect.y, rect.w, rect.h].every(Number.isFinite) || rect.w <= 0 || rect.h <= 0) {
+            result.codings.notPlaced++ // no text found and no usable box
+            continue
           }
-          if (![rect.x, rect.y, rect.w, rect.h].every(Number.isFinite) || rect.w === 0 || rect.h === 0) continue
           // The same area again (a project imported twice) is not added twice: text codings
           // join by themselves, areas are compared to within the 2 points whole-point boxes may add.
           const near = (a: number, b: number, size: number) => Math.abs(a - b) * size <= 2
@@ -255,22 +293,31 @@ function variableName(project: unknown, guid: string): string | undefined {
 }
 
 /**
- * Where `wanted` stands in `page` (start, end in the page text), comparing runs of white space
- * loosely (a line break for a space, none where another program ran words together); null when
- * it is not there. White space at either end of `wanted` is matched too, as far as the page
- * has it, so that a selection that starts with a space starts there. The first occurrence: a
- * repeat of the same words on one page is rare, and then any of them is the same words.
+ * Where `wanted` stands in `page` (start, end in the page text), comparing white space loosely:
+ * a line break for a space, none where another program ran words together; null when it is not
+ * there. White space at either end of `wanted` is matched too, as far as the page has it, so
+ * that a selection that starts with a space starts there. Of several places, the first that
+ * starts a word (not "art" inside "Start"), else the first. Linear: both texts are compared
+ * without their white space, by index, with a map back to the page.
  */
 export function findOnPage(page: string, wanted: string): [number, number] | null {
-  // Any character may be followed by white space the other program left out: the pattern is
-  // the characters without white space, with optional white space between each two.
-  const chars = Array.from(wanted.replace(/\s+/g, ''))
-  if (chars.length === 0) return null
-  const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  const m = new RegExp(chars.map(escape).join('\\s*'), 'u').exec(page)
-  if (!m) return null
-  let start = m.index
-  let end = m.index + m[0].length
+  const bare = wanted.replace(/\s+/g, '')
+  if (bare === '') return null
+  let squeezed = ''
+  const at: number[] = [] // page offset of each character of `squeezed`
+  for (let i = 0; i < page.length; i++) {
+    if (/\s/.test(page[i]!)) continue
+    squeezed += page[i]
+    at.push(i)
+  }
+  const startsWord = (k: number) => k === 0 || !/[\p{L}\p{N}]/u.test(page[at[k]! - 1] ?? ' ') || !/[\p{L}\p{N}]/u.test(bare[0]!)
+  let k = squeezed.indexOf(bare)
+  const first = k
+  while (k >= 0 && !startsWord(k)) k = squeezed.indexOf(bare, k + 1)
+  if (k < 0) k = first
+  if (k < 0) return null
+  let start = at[k]!
+  let end = at[k + bare.length - 1]! + 1
   const lead = wanted.length - wanted.trimStart().length
   const trail = wanted.length - wanted.trimEnd().length
   for (let i = 0; i < lead && start > 0 && /\s/.test(page[start - 1]!); i++) start--

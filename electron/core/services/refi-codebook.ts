@@ -109,11 +109,17 @@ export function child(node: unknown, name: string): unknown {
   return typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[name] : undefined
 }
 
-/** The codes of a parsed REFI-QDA document, in document order, parents first. */
-export function codesOf(doc: { root: 'CodeBook' | 'Project'; element: unknown }): RefiCodeEntry[] {
+/** The codes of a codebook file: refused when it holds none. */
+function codesOf(doc: { root: 'CodeBook' | 'Project'; element: unknown }): RefiCodeEntry[] {
+  const entries = codesIn(doc)
+  if (entries.length === 0) throw invalid('the file holds no codes')
+  return entries
+}
+
+/** The codes of a parsed REFI-QDA document, in document order, parents first; maybe none. */
+export function codesIn(doc: { root: 'CodeBook' | 'Project'; element: unknown }): RefiCodeEntry[] {
   const codebook = doc.root === 'CodeBook' ? doc.element : child(doc.element, 'CodeBook')
-  const top = child(child(codebook, 'Codes'), 'Code') as XmlCode[] | undefined
-  if (top === undefined || top.length === 0) throw invalid('the file holds no codes')
+  const top = (child(child(codebook, 'Codes'), 'Code') as XmlCode[] | undefined) ?? []
   const entries: RefiCodeEntry[] = []
   const walk = (codes: XmlCode[], parent: string | null, depth: number) => {
     if (depth > MAX_DEPTH) throw invalid(`codes nested deeper than ${MAX_DEPTH} levels`)
@@ -124,7 +130,7 @@ export function codesOf(doc: { root: 'CodeBook' | 'Project'; element: unknown })
       walk(c.Code ?? [], path, depth + 1)
     }
   }
-  walk(top ?? [], null, 0)
+  walk(top, null, 0)
   return entries
 }
 

@@ -35,6 +35,7 @@ export function ProjectImportDialog() {
             <li>{t('projectCodes', { n: r.codes })}</li>
             <li>{t('projectCases', { n: r.cases })}</li>
             <li>{t('projectCodings', r.codings)}</li>
+            {r.codings.notPlaced > 0 && <li>{t('projectNotPlaced', { n: r.codings.notPlaced })}</li>}
           </ul>
           {r.skipped.length > 0 && (
             <>
