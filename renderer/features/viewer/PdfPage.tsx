@@ -74,7 +74,8 @@ export const PdfPage = memo(function PdfPage(props: Props) {
   const pageNo = info.pageNo
   const canvasRef = useRef<HTMLCanvasElement>(null)
   const hlRef = useRef<HTMLCanvasElement>(null)
-  const textRef = useRef<HTMLDivElement>(null)
+  // Holds the text layer, a fresh `.textLayer` div for every render (see the effect below).
+  const textHostRef = useRef<HTMLDivElement>(null)
   const measurer = useRef<TextMeasurer | null>(null)
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [textVersion, setTextVersion] = useState(0)
@@ -124,8 +125,8 @@ export const PdfPage = memo(function PdfPage(props: Props) {
   // Canvas and text layer, again at every zoom.
   useEffect(() => {
     const canvas = canvasRef.current
-    const textDiv = textRef.current
-    if (!loaded || !canvas || !textDiv) return
+    const host = textHostRef.current
+    if (!loaded || !canvas || !host) return
     const { page, content } = loaded
     const viewport = page.getViewport({ scale })
     const dpr = Math.min(window.devicePixelRatio || 1, 3)
@@ -140,7 +141,14 @@ export const PdfPage = memo(function PdfPage(props: Props) {
       if (e?.name !== 'RenderingCancelledException') console.error(`render page ${pageNo}`, e)
     })
 
-    textDiv.replaceChildren()
+    // A new container each time instead of cancelling the old layer: pdf.js's TextLayer.cancel()
+    // nulls its stream reader while a read it started may still deliver, and its pump then
+    // throws "Cannot read properties of null (reading 'read')" as an unhandled rejection (seen
+    // in the browser tests when a page re-rendered quickly). The old layer now finishes into a
+    // detached div that nothing shows or reads.
+    const textDiv = document.createElement('div')
+    textDiv.className = 'textLayer'
+    host.replaceChildren(textDiv)
     measurer.current = null
     const layer = new TextLayer({ textContentSource: content, container: textDiv, viewport })
     let live = true
@@ -156,7 +164,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
         const end = document.createElement('div')
         end.className = 'endOfContent'
         textDiv.append(end)
-        const pageEl = textDiv.parentElement
+        const pageEl = host.parentElement
         measurer.current = pageEl ? new TextMeasurer(pageEl, loaded.layout) : null
         setTextVersion((v) => v + 1)
       })
@@ -172,7 +180,6 @@ export const PdfPage = memo(function PdfPage(props: Props) {
       live = false
       task?.cancel()
       task = undefined
-      layer.cancel()
     }
   }, [loaded, scale, pageNo])
 
@@ -305,7 +312,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
         {hoveredRects?.map((r, i) => <div key={`h${i}`} className="hl-outline hovered" data-coding-id={hoveredId ?? undefined} style={box(r)} />)}
         {selectedRects?.map((r, i) => <div key={`s${i}`} className="hl-outline selected" data-coding-id={selectedId ?? undefined} style={box(r)} />)}
       </div>
-      <div ref={textRef} className="textLayer" />
+      <div ref={textHostRef} className="text-host" />
       {handles.map((hd) => (
         <div
           key={hd.edge}
