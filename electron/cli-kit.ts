@@ -1,4 +1,5 @@
 /** What every CLI command module shares: its context, errors and output helpers. */
+import { readFileSync } from 'node:fs'
 import type { Args, Method, Result } from '../shared/api'
 import type { Cell } from '../shared/csv'
 import type { AppError } from '../shared/errors'
@@ -66,3 +67,12 @@ export function need(positionals: string[], index: number, what: string): string
   return v
 }
 
+/** A file named on the command line, as bytes; a missing one is the translated file-not-found. */
+export function readInputFile(path: string): Buffer {
+  try {
+    return readFileSync(path)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CommandError({ code: 'file-not-found', params: { path } })
+    throw e
+  }
+}

@@ -4,7 +4,7 @@
  * 1 when any input failed (the good ones are still done), 2 on wrong usage. Messages go to
  * stderr, in Dutch or English (--lang, else LANG).
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { pathToFileURL } from 'node:url'
 import type { Args, Method, Result } from '../shared/api'
@@ -17,7 +17,7 @@ import { createHandlers, type Handlers } from './core/handlers/handlers'
 import { StudySession } from './core/study-session'
 import { AGREEMENT_COMMANDS } from './cli-agreement'
 import { ANALYSIS_COMMANDS } from './cli-analysis'
-import { CommandError, UsageError, intArg, need, tsv, type CliIo, type CommandSpec, type Values } from './cli-kit'
+import { CommandError, UsageError, intArg, need, readInputFile, tsv, type CliIo, type CommandSpec, type Values } from './cli-kit'
 
 export type { CliIo } from './cli-kit'
 
@@ -170,13 +170,7 @@ const CORE_COMMANDS: Record<string, CommandSpec> = {
       const file = need(positionals, 1, 'FILE')
       const format = codebookFormatOf(file)
       if (format === undefined) throw new UsageError('FILE is a .csv, .json, .qdc or .qdpx file')
-      let bytes: Buffer
-      try {
-        bytes = readFileSync(file)
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CommandError({ code: 'file-not-found', params: { path: file } })
-        throw e
-      }
+      const bytes = readInputFile(file)
       const result =
         format === 'qdpx'
           ? await call('codebook:import', { format, base64: bytes.toString('base64') })
@@ -189,13 +183,7 @@ const CORE_COMMANDS: Record<string, CommandSpec> = {
   'import-qdpx': {
     async run({ call, positionals, io, json }) {
       const file = need(positionals, 1, 'FILE.qdpx')
-      let bytes: Buffer
-      try {
-        bytes = readFileSync(file)
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CommandError({ code: 'file-not-found', params: { path: file } })
-        throw e
-      }
+      const bytes = readInputFile(file)
       const r = await call('project:importQdpx', { bytes: new Uint8Array(bytes) })
       if (json) io.out(JSON.stringify(r))
       else {

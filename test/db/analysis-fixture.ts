@@ -97,3 +97,15 @@ export async function buildSmallStudy(): Promise<SmallStudy> {
     },
   }
 }
+
+/**
+ * What the REFI-QDA exchange tests add to the small study: a memo with characters XML must
+ * escape, and a coding of B by Anna across D2's first page break (60 characters).
+ */
+export function addExchangeCases(t: SmallStudy): void {
+  const s = t.s
+  const first = s.codings.list({ documentId: t.doc.D1 }).find((k) => k.kind === 'text')!
+  s.codings.update(first.id, { memo: 'Let op: "samen" & <niet> alleen.' })
+  const pageBreak = s.documents.text(t.doc.D2).indexOf('\f')
+  s.codings.create({ documentId: t.doc.D2, codeId: t.code.B, coderId: t.coder.anna, start: pageBreak - 30, end: pageBreak + 30 })
+}

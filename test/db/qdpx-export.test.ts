@@ -17,7 +17,7 @@ import { parseRefiCodebook } from '../../electron/core/services/refi-codebook'
 import type { Coding } from '../../shared/types'
 import { fixturePaths } from '../fixtures/fixtures'
 import { caller, tempStudy } from '../helpers/study'
-import { buildSmallStudy, type SmallStudy } from './analysis-fixture'
+import { addExchangeCases, buildSmallStudy, type SmallStudy } from './analysis-fixture'
 
 const PROJECT_XSD = readFileSync(join(import.meta.dirname, '../../../shared/interop/refi/Project-mrt2019.xsd'), 'utf8')
 
@@ -40,12 +40,7 @@ let scanId: number
 beforeAll(async () => {
   t = await buildSmallStudy()
   const s = t.s
-  // A memo (with characters XML must escape) and a coding across a page break.
-  const first = s.codings.list({ documentId: t.doc.D1 }).find((k) => k.kind === 'text')!
-  s.codings.update(first.id, { memo: 'Let op: "samen" & <niet> alleen.' })
-  const text = s.documents.text(t.doc.D2)
-  const pageBreak = text.indexOf('\f')
-  s.codings.create({ documentId: t.doc.D2, codeId: t.code.B, coderId: t.coder.anna, start: pageBreak - 30, end: pageBreak + 30 })
+  addExchangeCases(t)
   // An image-only document with an area coding, and a coding whose dates came from another
   // study in a form the schema refuses (a team merge copies them as they are).
   const [scan] = await s.importer.importFiles([fixturePaths().bad.imageOnly], { caseId: t.kase.beta })

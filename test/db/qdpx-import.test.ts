@@ -18,7 +18,7 @@ import { WerkbankError } from '../../shared/errors'
 import { drawn } from '../../electron/core/pdf/text-to-pdf'
 import { findOnPage } from '../../electron/core/services/qdpx-import'
 import { caller, tempStudy } from '../helpers/study'
-import { buildSmallStudy, type SmallStudy } from './analysis-fixture'
+import { addExchangeCases, buildSmallStudy, type SmallStudy } from './analysis-fixture'
 
 const INTEROP = join(import.meta.dirname, '../../../shared/interop/qdpx')
 
@@ -28,11 +28,7 @@ let qdpx: Uint8Array
 beforeAll(async () => {
   t = await buildSmallStudy()
   const s = t.s
-  const first = s.codings.list({ documentId: t.doc.D1 }).find((k) => k.kind === 'text')!
-  s.codings.update(first.id, { memo: 'Let op: "samen" & <niet> alleen.' })
-  const text = s.documents.text(t.doc.D2)
-  const pageBreak = text.indexOf('\f')
-  s.codings.create({ documentId: t.doc.D2, codeId: t.code.B, coderId: t.coder.anna, start: pageBreak - 30, end: pageBreak + 30 })
+  addExchangeCases(t)
   qdpx = new QdpxExport(s.study.db).write(s.codebook.list(), 'small')
 }, 60_000)
 afterAll(() => t.close())
