@@ -11,6 +11,7 @@ import type {
 } from '../../shared/analysis-types'
 import type { CodingRow } from '../../shared/types'
 import { call } from '../api/client'
+import { loadAnalysisMemory, saveAnalysisMemory, type AnalysisMemory } from './analysis-memory'
 import { useApp } from './index'
 
 export type AnalysisTab = 'matrix' | 'cooccurrence' | 'phases' | 'agreement' | 'disagreements'
@@ -210,6 +211,8 @@ export function documentsOfColumn(by: MatrixBy, column: MatrixColumn): number[] 
 
 let requests = 0
 const latest: Record<string, number> = {}
+/** The study whose remembered choices are in force (and are saved as they change). */
+let restoredFor: string | null = null
 /** Runs a load; only the newest of its kind may set state. */
 async function newest<T>(kind: string, work: () => Promise<T>, apply: (v: T) => void, done?: () => void): Promise<void> {
   const n = ++requests
@@ -261,6 +264,12 @@ export const useAnalysis = create<AnalysisState>()((set, get) => ({
   setMode: (mode) => {
     set({ mode })
     if (mode === 'analysis') {
+      // The choices left in this study last time, once per study and page load.
+      const path = useApp.getState().info?.path ?? ''
+      if (restoredFor !== path) {
+        restoredFor = path
+        set(loadAnalysisMemory(path))
+      }
       set({ neither: loadNeither() })
       void get().refresh()
     }
@@ -450,3 +459,12 @@ export const useAnalysis = create<AnalysisState>()((set, get) => ({
     await get().loadDisagreements()
   },
 }))
+
+// Every change of a remembered choice is saved for the study (not before they were restored).
+useAnalysis.subscribe((s, before) => {
+  const path = useApp.getState().info?.path
+  if (path === undefined || restoredFor !== path) return
+  const keys = ['tab', 'by', 'measure', 'rows', 'filter', 'rowSort', 'colSort', 'scope', 'csv', 'agreement'] as const
+  if (keys.every((k) => s[k] === before[k])) return
+  saveAnalysisMemory(path, Object.fromEntries(keys.map((k) => [k, s[k]])) as AnalysisMemory)
+})

@@ -347,6 +347,24 @@ describe('analysis views (browser mode, Chromium)', () => {
     expect((await demo.api('history:state', {})).canUndo).toBe(false)
   })
 
+  it('remembers the analysis choices of this study across a reload', async () => {
+    await page.getByTestId('analysis-tab-matrix').click()
+    await page.getByTestId('matrix-by').selectOption('documents')
+    await page.getByTestId('matrix-measure').selectOption('coverage')
+    await expect.poll(() => page.getByTestId('matrix').getAttribute('data-measure')).toBe('coverage')
+    await page.reload()
+    await page.getByTestId('mode-analysis').click()
+    await expect.poll(() => page.getByTestId('matrix').getAttribute('data-measure')).toBe('coverage')
+    expect(await page.getByTestId('matrix-by').inputValue()).toBe('documents')
+    expect(await page.getByTestId('matrix-measure').inputValue()).toBe('coverage')
+    const m = await demo.api('analysis:matrix', { by: 'documents', measure: 'coverage' })
+    expect(await columnKeys(page)).toEqual(m.columns.map((c) => `document:${c.id}`))
+    // Back to what the tests before expect.
+    await page.getByTestId('matrix-by').selectOption('cases')
+    await page.getByTestId('matrix-measure').selectOption('segments')
+    await expect.poll(() => page.getByTestId('matrix').getAttribute('data-measure')).toBe('segments')
+  })
+
   it('loads without CSP violations or script errors', () => {
     expect(problems).toEqual([])
   })
