@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import type { AppError } from './errors'
 import type {
-  Case, Code, Coder, Coding, CodingRow, DocumentSummary, HistoryState, ImportOutcome, PageInfo, QdpxImportResult, SearchHit, StudyInfo,
+  Case, Code, Coder, Coding, CodingRow, DocumentSummary, HistoryState, ImportOutcome, Memo, PageInfo, QdpxImportResult, SearchHit, StudyInfo,
 } from './types'
 
 const id = z.number().int().positive()
@@ -15,6 +15,7 @@ const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #RRGGBB')
 const text = (max = 100_000) => z.string().max(max)
 const name = z.string().trim().min(1).max(200)
 const unit = z.number().min(0).max(1)
+const memoTarget = z.enum(['study', 'case', 'document', 'code'])
 
 const codeFields = {
   name: name.optional(),
@@ -107,6 +108,10 @@ export const coreApi = {
   'project:importQdpx': op<QdpxImportResult>()(
     z.object({ bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= QDPX_MAX_BYTES, 'at most 1 GB') }),
   ),
+
+  // Memos on the study, a case, a document or a code: one per coder and target.
+  'memos:list': op<Memo[]>()(z.object({ targetType: memoTarget, targetId: id.nullable() })),
+  'memos:save': op<Memo | null>()(z.object({ targetType: memoTarget, targetId: id.nullable(), coderId: id, body: text() })),
 
   'coders:list': op<Coder[]>()(z.object({})),
   'coders:ensure': op<Coder>()(z.object({ name })),

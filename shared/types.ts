@@ -134,3 +134,19 @@ export interface QdpxImportResult {
   /** Sources not imported: their name and why. */
   skipped: { name: string; reason: 'not-supported' | 'file-missing' | 'import-failed' | 'codings-not-placed'; detail?: string }[]
 }
+
+/** What a memo is about: the study as a whole, a case, a document or a code. */
+export type MemoTarget = 'study' | 'case' | 'document' | 'code'
+
+/** A coder's memo on one target (one per coder and target). */
+export interface Memo {
+  id: number
+  targetType: MemoTarget
+  /** The case, document or code; null for the study. */
+  targetId: number | null
+  coderId: number | null
+  coderName: string | null
+  body: string
+  createdAt: string
+  updatedAt: string
+}

@@ -8,6 +8,7 @@ import { CaseService } from './services/case.service'
 import { CodebookService } from './services/codebook.service'
 import { DocumentService } from './services/document.service'
 import { CodebookTransfer } from './services/codebook-transfer'
+import { MemoService } from './services/memo.service'
 import { QdpxImport } from './services/qdpx-import'
 import { CodingService } from './services/coding.service'
 import { History } from './services/history.service'
@@ -32,6 +33,7 @@ export class StudySession {
   readonly importer: ImportService
   readonly search: SearchService
   readonly qdpx: QdpxImport
+  readonly memos: MemoService
   private pool: ExtractPool | undefined
 
   private constructor(readonly study: Study) {
@@ -48,6 +50,7 @@ export class StudySession {
     this.transfer = new CodebookTransfer(this.codebook, this.history)
     this.importer = new ImportService(db, this.documents, () => (this.pool ??= new ExtractPool()))
     this.search = new SearchService(db)
+    this.memos = new MemoService(db, this.history)
     this.qdpx = new QdpxImport({
       importer: this.importer, documents: this.documents, documentService: this.documentService,
       codebook: this.codebook, cases: this.cases, codings: this.codings, history: this.history,
@@ -83,6 +86,7 @@ export class StudySession {
     return this.study.db.transaction(() => {
       const deletedCodings = this.codings.codings.countForDocument(id)
       this.codings.codings.removeForDocument(id)
+      this.study.db.prepare("DELETE FROM memos WHERE target_type = 'document' AND target_id = ?").run(id)
       this.documents.remove(id)
       this.history.clear()
       this.codings.forget(id)

@@ -19,6 +19,8 @@ const LABELS: Record<string, Record<Lang, string>> = {
   'coding-update': { nl: 'codering wijzigen', en: 'change coding' },
   'document-case': { nl: 'document aan casus toewijzen', en: 'assign document to case' },
   'document-rename': { nl: 'document hernoemen', en: 'rename document' },
+  'memo-save': { nl: 'memo opslaan', en: 'save memo' },
+  'qdpx-import': { nl: 'REFI-QDA-project importeren', en: 'import REFI-QDA project' },
   'team-merge': { nl: 'studie van codeur samenvoegen', en: "merge a coder's study" },
   'agreement-settle': { nl: 'meningsverschil beslechten', en: 'settle disagreement' },
 }

@@ -85,6 +85,9 @@ function createCoreHandlers(s: StudySession, emit: Emit): HandlersOf<typeof core
 
     'project:importQdpx': ({ bytes }) => s.qdpx.import(bytes),
 
+    'memos:list': ({ targetType, targetId }) => s.memos.list(targetType, targetId),
+    'memos:save': ({ targetType, targetId, coderId, body }) => s.memos.save(targetType, targetId, coderId, body),
+
     'coders:list': () => s.coders.list(),
     'coders:ensure': ({ name }) => s.ensureCoder(name),
 

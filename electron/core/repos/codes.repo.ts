@@ -61,6 +61,9 @@ export class CodesRepo {
         SELECT id FROM sub ORDER BY depth DESC`).pluck(),
       children: db.prepare('SELECT id FROM codes WHERE parent_id = ? ORDER BY sort_order, id').pluck(),
       remove: db.prepare('DELETE FROM codes WHERE id = ?'),
+      // Memos on a code go with it (inside the same undo step as the code).
+      removeMemos: db.prepare("DELETE FROM memos WHERE target_type = 'code' AND target_id = ?"),
+      moveMemos: db.prepare("UPDATE memos SET target_id = ?, updated_at = ? WHERE target_type = 'code' AND target_id = ?"),
     }
   }
 
@@ -141,7 +144,13 @@ export class CodesRepo {
   }
 
   remove(id: number): void {
+    this.s.removeMemos.run(id)
     this.s.remove.run(id)
+  }
+
+  /** A merged code's memos go to the code it was merged into. */
+  moveMemos(fromId: number, toId: number): void {
+    this.s.moveMemos.run(toId, new Date().toISOString(), fromId)
   }
 }
 

@@ -121,6 +121,7 @@ export class CodebookService {
       this.codings.setCode(codingId, targetId)
       this.codingService.coalesce(codingId)
     }
+    this.codes.moveMemos(source.id, targetId)
     this.codes.remove(source.id)
   }
 
