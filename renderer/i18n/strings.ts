@@ -45,6 +45,9 @@ export const STRINGS = {
   noDocuments: { nl: 'Nog geen documenten. Importeer een PDF.', en: 'No documents yet. Import a PDF.' },
   importPdf: { nl: 'PDF importeren…', en: 'Import PDF…' },
   exchangeMenu: { nl: 'Uitwisselen', en: 'Exchange' },
+  memoTitle: { nl: 'Memo: {name}', en: 'Memo: {name}' },
+  memoMine: { nl: 'Mijn memo ({coder}); leeg opslaan verwijdert hem', en: 'My memo ({coder}); saving it empty removes it' },
+  memoBlind: { nl: 'Blind coderen: memo’s van anderen blijven verborgen.', en: 'Blind coding: other coders’ memos stay hidden.' },
   importQdpx: { nl: 'REFI-QDA-project importeren (.qdpx)…', en: 'Import REFI-QDA project (.qdpx)…' },
   importQdpxHelp: {
     nl: 'De PDF’s en teksten (als PDF-pagina’s), codes, casussen en coderingen van een project uit ATLAS.ti, MAXQDA, NVivo of QualCoder. Eén stap om ongedaan te maken (de documenten blijven).',

@@ -246,6 +246,46 @@ describe('codebook tree, details, merge and drag and drop (browser mode, Chromiu
     expect((await wb.api('codes:list', {})).length).toBe(count)
   })
 
+  it('writes a memo on a code and on a document, shows another coder’s, hides it when blind; undo takes a memo back', async () => {
+    const bram = await wb.api('coders:ensure', { name: 'Bram' })
+    await wb.api('memos:save', { targetType: 'code', targetId: ids.verzet!, coderId: bram.id, body: 'Bram: vaak passief.' })
+    const row = page.getByTestId(`code-${ids.verzet}`)
+    await row.hover()
+    await row.getByRole('button', { name: 'Memo: Verzet' }).click()
+    const dialog = page.getByTestId('memo-dialog')
+    await dialog.getByText('Bram: vaak passief.').waitFor()
+    await dialog.getByTestId('memo-body').fill('Anna: let op middenmanagement.\nTweede regel.')
+    await page.screenshot({ path: screenshotPath('39-memo') })
+    await dialog.getByTestId('memo-save').click()
+    await expect.poll(() => dialog.count()).toBe(0)
+    const memos = await wb.api('memos:list', { targetType: 'code', targetId: ids.verzet! })
+    expect(memos.map((m) => [m.coderName, m.body])).toEqual([['Anna', 'Anna: let op middenmanagement.\nTweede regel.'], ['Bram', 'Bram: vaak passief.']])
+
+    // The same dialog for a document, from the cases panel.
+    const docs = await wb.api('documents:list', {})
+    const docRow = page.getByTestId(`doc-${docs[0]!.id}`)
+    await docRow.hover()
+    await docRow.getByRole('button', { name: `Memo: ${docs[0]!.title}` }).click()
+    await dialog.getByTestId('memo-body').fill('Over dit verslag.')
+    await dialog.getByTestId('memo-save').click()
+    await expect.poll(() => dialog.count()).toBe(0)
+    expect((await wb.api('memos:list', { targetType: 'document', targetId: docs[0]!.id })).map((m) => m.body)).toEqual(['Over dit verslag.'])
+
+    // Undo takes the last memo back.
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(async () => (await wb.api('memos:list', { targetType: 'document', targetId: docs[0]!.id })).length).toBe(0)
+
+    // Coding blind: the other coder's memo is not shown.
+    await page.getByRole('button', { name: /Blind/ }).click()
+    await row.hover()
+    await row.getByRole('button', { name: 'Memo: Verzet' }).click()
+    await dialog.getByText('Blind coding: other coders’ memos stay hidden.').waitFor()
+    expect(await dialog.getByText('Bram: vaak passief.').count()).toBe(0)
+    expect(await dialog.getByTestId('memo-body').inputValue()).toBe('Anna: let op middenmanagement.\nTweede regel.')
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await page.getByRole('button', { name: /Blind/ }).click()
+  })
+
   it('saves the whole study as a REFI-QDA project (.qdpx) from the cases panel', async () => {
     await page.getByTestId('study-exchange').click()
     await page.screenshot({ path: screenshotPath('37-export-qdpx') })

@@ -12,6 +12,7 @@ import { CaseDialog } from './CaseDialog'
 import { DocumentDialog } from './DocumentDialog'
 import { Dropdown } from '../../components/Dropdown'
 import { ProjectImportDialog } from './ProjectImportDialog'
+import { MemoDialog } from '../memos/MemoDialog'
 
 const DOC_DRAG = 'application/x-werkbank-document'
 type Key = string // 'c12' a case, 'none' documents without a case, 'd7' a document
@@ -39,6 +40,7 @@ export function CasePanel() {
   const [renaming, setRenaming] = useState<Key | null>(null)
   const [caseDialog, setCaseDialog] = useState<number | null>(null)
   const [docDialog, setDocDialog] = useState<number | null>(null)
+  const [memoFor, setMemoFor] = useState<{ targetType: 'case' | 'document'; targetId: number; name: string } | null>(null)
   const [dropKey, setDropKey] = useState<Key | null>(null)
   const tree = useTreeFocus<Key>()
   const { collapsed, setOpen, setFocused, moveFocus, itemRef } = tree
@@ -206,6 +208,7 @@ export function CasePanel() {
                   <span className="row-actions">
                     <button type="button" className="icon" tabIndex={-1} title={t('rename')} aria-label={`${t('rename')}: ${name}`} onClick={() => setRenaming(g.key)}>✎</button>
                     <button type="button" className="icon" tabIndex={-1} title={t('caseDetails')} aria-label={`${t('caseDetails')}: ${name}`} onClick={() => setCaseDialog(g.case!.id)}>ℹ</button>
+                    <button type="button" className="icon" tabIndex={-1} title={t('memo')} aria-label={`${t('memo')}: ${name}`} onClick={() => setMemoFor({ targetType: 'case', targetId: g.case!.id, name })}>✍</button>
                   </span>
                 )}
               </div>
@@ -246,6 +249,7 @@ export function CasePanel() {
                           <span className="row-actions">
                             <button type="button" className="icon" tabIndex={-1} title={t('rename')} aria-label={`${t('rename')}: ${d.title}`} onClick={(e) => (e.stopPropagation(), setRenaming(key))}>✎</button>
                             <button type="button" className="icon" tabIndex={-1} title={t('documentDetails')} aria-label={`${t('documentDetails')}: ${d.title}`} onClick={(e) => (e.stopPropagation(), setDocDialog(d.id))}>ℹ</button>
+                            <button type="button" className="icon" tabIndex={-1} title={t('memo')} aria-label={`${t('memo')}: ${d.title}`} onClick={(e) => (e.stopPropagation(), setMemoFor({ targetType: 'document', targetId: d.id, name: d.title }))}>✍</button>
                           </span>
                         </div>
                       </li>
@@ -263,6 +267,7 @@ export function CasePanel() {
       {docDialog !== null && documents.some((d) => d.id === docDialog) && (
         <DocumentDialog value={documents.find((d) => d.id === docDialog)!} onClose={() => setDocDialog(null)} />
       )}
+      {memoFor && <MemoDialog {...memoFor} onClose={() => setMemoFor(null)} />}
     </section>
   )
 }

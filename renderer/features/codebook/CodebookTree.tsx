@@ -8,6 +8,7 @@ import { useApp } from '../../store'
 import { buildTree, filterTree, type CodeNode } from './code-tree'
 import { CodeDetailsDialog } from './CodeDetailsDialog'
 import { MergeDialog } from './MergeDialog'
+import { MemoDialog } from '../memos/MemoDialog'
 import { treeKey, type VisibleRow } from './tree-nav'
 import { CodebookMenu } from './CodebookMenu'
 
@@ -30,6 +31,7 @@ export function CodebookTree() {
   const [deleting, setDeleting] = useState<CodeNode | null>(null)
   const [details, setDetails] = useState<number | null>(null)
   const [merging, setMerging] = useState<number | null>(null)
+  const [memoFor, setMemoFor] = useState<{ id: number; name: string } | null>(null)
   const [dragId, setDragId] = useState<number | null>(null)
   const [dropTarget, setDropTarget] = useState<number | 'root' | null>(null)
   const treeFocus = useTreeFocus<number>()
@@ -201,6 +203,7 @@ export function CodebookTree() {
             <button type="button" className="icon" tabIndex={-1} title={t('newSubcode')} aria-label={`${t('newSubcode')}: ${c.name}`} onClick={() => (setOpen(c.id, true), setAdding({ parentId: c.id }))}>+</button>
             <button type="button" className="icon" tabIndex={-1} title={t('rename')} aria-label={`${t('rename')}: ${c.name}`} onClick={() => setRenaming(c.id)}>✎</button>
             <button type="button" className="icon" tabIndex={-1} title={t('codeDetails')} aria-label={`${t('codeDetails')}: ${c.name}`} onClick={() => setDetails(c.id)}>ℹ</button>
+            <button type="button" className="icon" tabIndex={-1} title={t('memo')} aria-label={`${t('memo')}: ${c.name}`} onClick={() => setMemoFor(c)}>✍</button>
             <button type="button" className="icon" tabIndex={-1} title={t('merge')} aria-label={`${t('merge')}: ${c.name}`} onClick={() => setMerging(c.id)}>↦</button>
             <button type="button" className="icon" tabIndex={-1} title={t('delete')} aria-label={`${t('delete')}: ${c.name}`} onClick={() => setDeleting(n)}>✕</button>
           </span>
@@ -316,6 +319,7 @@ export function CodebookTree() {
         />
       )}
       {merging !== null && nodes.get(merging) && <MergeDialog source={nodes.get(merging)!} codes={codes} onClose={() => setMerging(null)} />}
+      {memoFor && <MemoDialog targetType="code" targetId={memoFor.id} name={memoFor.name} onClose={() => setMemoFor(null)} />}
     </section>
   )
 }
