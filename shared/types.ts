@@ -131,6 +131,8 @@ export interface QdpxImportResult {
   cases: number
   /** notPlaced: codings whose page, box or text range could not be used. */
   codings: { text: number; area: number; notPlaced: number }
+  /** Memos written or extended from the project's notes on the study, codes and documents. */
+  memos: number
   /** Sources not imported: their name and why. */
   skipped: { name: string; reason: 'not-supported' | 'file-missing' | 'import-failed' | 'codings-not-placed'; detail?: string }[]
 }

@@ -55,6 +55,7 @@ export class StudySession {
       importer: this.importer, documents: this.documents, documentService: this.documentService,
       codebook: this.codebook, cases: this.cases, codings: this.codings, history: this.history,
       ensureCoder: (name) => this.ensureCoder(name),
+      memos: this.memos,
       discardDocument: (id) => {
         this.documents.remove(id)
         this.codings.forget(id)

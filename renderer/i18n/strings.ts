@@ -59,6 +59,7 @@ export const STRINGS = {
   projectCodes: { nl: 'Codes toegevoegd: {n}', en: 'Codes added: {n}' },
   projectCases: { nl: 'Casussen toegevoegd: {n}', en: 'Cases added: {n}' },
   projectCodings: { nl: 'Coderingen: {text} op tekst, {area} als gebied', en: 'Codings: {text} on text, {area} as areas' },
+  projectMemos: { nl: 'Memo’s: {n}', en: 'Memos: {n}' },
   projectNotPlaced: {
     nl: 'Coderingen niet geplaatst: {n} (een pagina die de PDF niet heeft, of alleen witruimte)',
     en: 'Codings not placed: {n} (a page the PDF lacks, or only white space)',

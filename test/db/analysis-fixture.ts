@@ -99,11 +99,16 @@ export async function buildSmallStudy(): Promise<SmallStudy> {
 }
 
 /**
- * What the REFI-QDA exchange tests add to the small study: a memo with characters XML must
- * escape, and a coding of B by Anna across D2's first page break (60 characters).
+ * What the REFI-QDA exchange tests add to the small study: a coding memo with characters XML
+ * must escape, a coding of B by Anna across D2's first page break (60 characters), and memos on
+ * the study, code A, document D1 and case Alpha.
  */
 export function addExchangeCases(t: SmallStudy): void {
   const s = t.s
+  s.memos.save('study', null, t.coder.anna, 'Onderzoeksvraag: hoe werken school en bedrijf samen?')
+  s.memos.save('code', t.code.A, t.coder.anna, 'A is breed; "zie ook" A1 & A2.')
+  s.memos.save('document', t.doc.D1, t.coder.bram, 'Verslag met\nveel tabellen.')
+  s.memos.save('case', t.kase.alpha, t.coder.anna, 'Fase 1, twijfel over 2.')
   const first = s.codings.list({ documentId: t.doc.D1 }).find((k) => k.kind === 'text')!
   s.codings.update(first.id, { memo: 'Let op: "samen" & <niet> alleen.' })
   const pageBreak = s.documents.text(t.doc.D2).indexOf('\f')

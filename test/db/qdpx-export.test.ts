@@ -137,6 +137,18 @@ describe('REFI-QDA project export', () => {
     expect(users.filter((g) => !guids.includes(g))).toEqual([])
   })
 
+  it('writes memos on the study, a code and a document as notes their element refers to (a case has no place for one)', () => {
+    const notes = new Map(list<Node>(project.Notes.Note).map((n) => [n.guid, n]))
+    const users = new Map(list<Node>(project.Users.User).map((u) => [u.guid, u.name]))
+    const noteOf = (ref: Node | Node[] | undefined) => list<Node>(ref).map((r) => notes.get(r.targetGUID)!).map((n) => [users.get(n.creatingUser), n.PlainTextContent])
+    expect(noteOf(project.NoteRef)).toEqual([['Anna', 'Onderzoeksvraag: hoe werken school en bedrijf samen?']])
+    const codeA = list<Node>(project.CodeBook.Codes.Code).find((c) => c.name === 'A')!
+    expect(noteOf(codeA.NoteRef)).toEqual([['Anna', 'A is breed; "zie ook" A1 & A2.']])
+    const d1 = list<Node>(project.Sources.PDFSource).find((p) => p.name === t.s.documents.get(t.doc.D1)!.title)!
+    expect(noteOf(d1.NoteRef)).toEqual([['Bram', 'Verslag met\nveel tabellen.']])
+    expect(xml).not.toContain('Fase 1, twijfel over 2.')
+  })
+
   it('writes cases with their attributes as text variables and their documents', () => {
     const variables = new Map(list<Node>(project.Variables.Variable).map((v) => [v.guid, v]))
     expect([...variables.values()].map((v) => [v.name, v.typeOfVariable]).sort()).toEqual([['fase', 'Text'], ['sector', 'Text']])

@@ -44,6 +44,18 @@ function codingsOf(s: StudySession) {
   })).sort((a, b) => `${a.doc}${a.code}${a.coder}${String(a.start).padStart(9)}`.localeCompare(`${b.doc}${b.code}${b.coder}${String(b.start).padStart(9)}`))
 }
 
+/** Every memo of the study by what it is about (names, not ids), its writer and its text. */
+function memosOf(s: StudySession) {
+  const rows = s.study.db.prepare('SELECT target_type AS type, target_id AS id, coder_id AS coderId, body FROM memos ORDER BY body').all() as { type: string; id: number | null; coderId: number; body: string }[]
+  const name = (type: string, id: number | null) =>
+    type === 'study' ? 'study'
+      : type === 'code' ? `code:${s.codebook.get(id!).path}`
+        : type === 'document' ? `document:${s.documents.get(id!)!.sha256}`
+          : `case:${s.cases.get(id!).name}`
+  const coders = new Map(s.coders.list().map((c) => [c.id, c.name]))
+  return rows.map((r) => ({ target: name(r.type, r.id), coder: coders.get(r.coderId), body: r.body }))
+}
+
 describe('REFI-QDA project import', () => {
   it('takes back its own export whole: documents, codebook, cases with attributes, coders and codings', async () => {
     const b = await tempStudy()
@@ -75,6 +87,11 @@ describe('REFI-QDA project import', () => {
     expect(got.some((k) => k.quote.includes('\f'))).toBe(true) // the coding across a page break is one again
     expect(result.codings.text + result.codings.area).toBeGreaterThanOrEqual(want.length)
 
+    // Memos on the study, a code and a document come back with their writers; a case memo has
+    // no place in the standard and stays behind.
+    expect(result.memos).toBe(3)
+    expect(memosOf(b)).toEqual(memosOf(t.s).filter((m) => m.target !== 'case:Alpha'))
+
     // One undo step takes codebook, cases and codings back; the documents stay, as with any import.
     b.history.undo()
     expect([b.codings.list({}).length, b.codebook.list().length, b.cases.list().length, b.documents.list().length]).toEqual([0, 0, 0, 4])
@@ -87,6 +104,7 @@ describe('REFI-QDA project import', () => {
     expect(again.codes).toBe(0)
     expect(again.cases).toBe(0)
     expect(codingsOf(t.s)).toEqual(before)
+    expect(again.memos).toBe(0)
   })
 
   it('brings the codebook of the ATLAS.ti project and names the sources its zip lacks', async () => {

@@ -12,7 +12,9 @@
  *   rectangle on one page): the bounding box of the coding's rectangles in PDF points from the
  *   page's top left, pages counted from 0 — as ATLAS.ti writes them (../shared/interop/qdpx) —
  *   with the page's part of the quote as its text and a `<Coding>` of the code by the coder;
- *   an area coding is its rectangle; a coding's memo becomes a `<Note>` its Coding refers to.
+ *   an area coding is its rectangle; a coding's memo becomes a `<Note>` its Coding refers to;
+ * - memos on the study, a code or a document become `<Note>`s the Project, Code or PDFSource
+ *   refers to (the standard gives a case no NoteRef, so case memos stay behind).
  *
  * Things without a uuid of their own (coders, cases, attributes, documents) get GUIDs derived
  * from what identifies them, so exporting the same study twice gives the same GUIDs.
@@ -94,6 +96,10 @@ export class QdpxExport {
       pages: db.prepare(`
         SELECT page_no AS pageNo, start_offset AS startOffset, width, height, text
         FROM pages WHERE document_id = ? ORDER BY page_no`),
+      memos: db.prepare(`
+        SELECT id, target_type AS targetType, target_id AS targetId, coder_id AS coderId, body,
+               created_at AS createdAt, updated_at AS updatedAt
+        FROM memos WHERE target_type IN ('study', 'code', 'document') AND trim(body) <> '' ORDER BY id`),
       codings: db.prepare(`
         SELECT uuid, code_id AS codeId, coder_id AS coderId, kind, start_offset AS start, end_offset AS end, quote,
                page_from AS pageFrom, page_to AS pageTo, rects, memo, created_at AS createdAt, updated_at AS updatedAt
@@ -115,6 +121,23 @@ export class QdpxExport {
     const files: Zippable = {}
     const notes: string[] = []
     const sources: string[] = []
+    const note = (guid: string, body: string, coderId: number | null, createdAt: string, updatedAt: string) => {
+      const user = coderId === null ? undefined : userGuid.get(coderId)
+      notes.push(
+        `    <Note ${attr('guid', guid)} ${attr('name', label(body))}${user ? ` ${attr('creatingUser', user)}` : ''}${dateAttr('creationDateTime', createdAt)}${dateAttr('modifiedDateTime', updatedAt)}>`,
+        `      <PlainTextContent>${escapeXml(body)}</PlainTextContent>`,
+        '    </Note>',
+      )
+    }
+    // Memos on the study, codes and documents become notes their element refers to. (A case
+    // cannot refer to a note in the standard, so case memos stay behind.)
+    const memoRefs = { study: [] as string[], code: new Map<number, string[]>(), document: new Map<number, string[]>() }
+    for (const m of this.s.memos.all() as { id: number; targetType: 'study' | 'code' | 'document'; targetId: number | null; coderId: number | null; body: string; createdAt: string; updatedAt: string }[]) {
+      const guid = guidOf(`werkbank-note:${m.id}:${m.createdAt}`)
+      if (m.targetType === 'study') memoRefs.study.push(guid)
+      else if (m.targetId !== null) memoRefs[m.targetType].set(m.targetId, [...(memoRefs[m.targetType].get(m.targetId) ?? []), guid])
+      note(guid, m.body, m.coderId, m.createdAt, m.updatedAt)
+    }
 
     for (const d of documents) {
       const guid = sourceGuid.get(d.id)!
@@ -124,14 +147,8 @@ export class QdpxExport {
       const selections: string[] = []
       for (const k of this.s.codings.all(d.id) as CodingRow[]) {
         const user = userGuid.get(k.coderId)!
-        const note = k.memo.trim() === '' ? null : guidOf(`werkbank-memo:${k.uuid}`)
-        if (note) {
-          notes.push(
-            `    <Note ${attr('guid', note)} ${attr('name', label(k.memo))} ${attr('creatingUser', user)}${dateAttr('creationDateTime', k.createdAt)}${dateAttr('modifiedDateTime', k.updatedAt)}>`,
-            `      <PlainTextContent>${escapeXml(k.memo)}</PlainTextContent>`,
-            '    </Note>',
-          )
-        }
+        const memo = k.memo.trim() === '' ? null : guidOf(`werkbank-memo:${k.uuid}`)
+        if (memo) note(memo, k.memo, k.coderId, k.createdAt, k.updatedAt)
         pieces(k, pages).forEach((p, i) => {
           // The first piece's Coding keeps the coding's own uuid; later pages get derived ones.
           const codingGuid = i === 0 ? guidOf(k.uuid) : guidOf(`${k.uuid}:${p.page.pageNo}`)
@@ -144,7 +161,7 @@ export class QdpxExport {
             ]),
             `        <Coding ${attr('guid', codingGuid)} ${attr('creatingUser', user)}${dateAttr('creationDateTime', k.createdAt)}>`,
             `          <CodeRef ${attr('targetGUID', codeGuid.get(k.codeId)!)}/>`,
-            ...(note ? [`          <NoteRef ${attr('targetGUID', note)}/>`] : []),
+            ...(memo ? [`          <NoteRef ${attr('targetGUID', memo)}/>`] : []),
             '        </Coding>',
             '      </PDFSelection>',
           )
@@ -160,6 +177,7 @@ export class QdpxExport {
         `    <PDFSource ${attr('guid', guid)} ${attr('name', d.title)} ${attr('path', `internal://${guid}.pdf`)}${dateAttr('creationDateTime', d.importedAt)}>`,
         ...selections,
         ...representation,
+        ...(memoRefs.document.get(d.id) ?? []).map((g) => `      <NoteRef ${attr('targetGUID', g)}/>`),
         '    </PDFSource>',
       )
     }
@@ -168,10 +186,11 @@ export class QdpxExport {
       '<?xml version="1.0" encoding="utf-8"?>',
       `<Project xmlns="${PROJECT_NAMESPACE}" ${attr('name', projectName)} origin="Werkbank" ${attr('creationDateTime', new Date().toISOString())}>`,
       ...section('Users', coders.map((c) => `    <User ${attr('guid', userGuid.get(c.id)!)} ${attr('name', c.name)}/>`)),
-      ...(codes.length === 0 ? [] : ['  <CodeBook>', '    <Codes>', ...codeElements(codes, '      '), '    </Codes>', '  </CodeBook>']),
+      ...(codes.length === 0 ? [] : ['  <CodeBook>', '    <Codes>', ...codeElements(codes, '      ', memoRefs.code), '    </Codes>', '  </CodeBook>']),
       ...this.casesAndVariables(documents, sourceGuid),
       ...section('Sources', sources),
       ...section('Notes', notes),
+      ...memoRefs.study.map((g) => `  <NoteRef ${attr('targetGUID', g)}/>`),
       '</Project>',
       '',
     ].join('\n')

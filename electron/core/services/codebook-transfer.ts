@@ -103,7 +103,7 @@ function parse(format: CodebookFormat, content: string | Uint8Array): CodebookEn
 
 /** A codebook file's codes keep their place and texts; their REFI GUIDs stay behind. */
 function withoutGuids(entries: RefiCodeEntry[]): CodebookEntry[] {
-  return entries.map(({ guid: _guid, ...entry }) => entry)
+  return entries.map(({ guid: _guid, notes: _notes, ...entry }) => entry)
 }
 
 function invalid(detail: string): WerkbankError {

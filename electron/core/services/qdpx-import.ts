@@ -24,6 +24,7 @@ import type { CaseService } from './case.service'
 import type { CodebookService } from './codebook.service'
 import type { CodingService } from './coding.service'
 import type { DocumentService } from './document.service'
+import type { MemoService } from './memo.service'
 import type { History } from './history.service'
 import { DEFAULT_MAX_BYTES, type ImportService } from './import.service'
 import { child, codesIn, parseRefiXml, type RefiCodeEntry } from './refi-codebook'
@@ -61,6 +62,7 @@ export class QdpxImport {
       ensureCoder: (name: string) => { id: number }
       /** Takes back a document this import added (no codings, no history): a failed import. */
       discardDocument: (id: number) => void
+      memos: MemoService
     },
   ) {}
 
@@ -81,9 +83,12 @@ export class QdpxImport {
     const project = doc.element
     const codes = codesIn(doc)
     const users = new Map(list(child(child(project, 'Users'), 'User')).map((u) => [guidKey(u['@guid']), String(u['@name'] ?? '').trim()]))
-    const notes = new Map(list(child(child(project, 'Notes'), 'Note')).map((n) => [guidKey(n['@guid']), text(n.PlainTextContent).trim()]))
+    const notes = new Map(list(child(child(project, 'Notes'), 'Note')).map((n) => [
+      guidKey(n['@guid']),
+      { text: text(n.PlainTextContent).trim(), user: users.get(guidKey(n['@creatingUser'])) ?? '' },
+    ]))
     const sources = child(project, 'Sources')
-    const result: QdpxImportResult = { documents: { imported: 0, existing: 0 }, codes: 0, cases: 0, codings: { text: 0, area: 0, notPlaced: 0 }, skipped: [] }
+    const result: QdpxImportResult = { documents: { imported: 0, existing: 0 }, codes: 0, cases: 0, codings: { text: 0, area: 0, notPlaced: 0 }, memos: 0, skipped: [] }
 
     // Pictures, audio and video are named, not read.
     for (const kind of ['PictureSource', 'AudioSource', 'VideoSource']) {
@@ -149,9 +154,9 @@ export class QdpxImport {
     // 2. Codebook, cases and codings: one undo step.
     /** The notes a Coding or its selection refers to, as one memo. */
     const memoOf = (k: Node, sel: Node) =>
-      list(k.NoteRef).concat(list(sel.NoteRef)).map((r) => notes.get(guidKey(r['@targetGUID'])) ?? '').filter(Boolean).join('\n\n')
+      list(k.NoteRef).concat(list(sel.NoteRef)).map((r) => notes.get(guidKey(r['@targetGUID']))?.text ?? '').filter(Boolean).join('\n\n')
     try {
-      return this.place(project, codes, documentOf, pdfs, texts, textPlaces, users, memoOf, result)
+      return this.place(project, codes, documentOf, pdfs, texts, textPlaces, users, memoOf, notes, result)
     } catch (e) {
       // The undo step rolled back; the documents it was for go too, so a failed import leaves
       // the study as it was. (They have no codings and no history yet.)
@@ -164,17 +169,38 @@ export class QdpxImport {
   private place(
     project: unknown, codes: RefiCodeEntry[], documentOf: Map<string, number>, pdfs: Node[], texts: Node[],
     textPlaces: Map<string, (start: number, end: number) => [number, number] | null>, users: Map<string, string>,
-    memoOf: (k: Node, sel: Node) => string, result: QdpxImportResult,
+    memoOf: (k: Node, sel: Node) => string, notes: Map<string, { text: string; user: string }>, result: QdpxImportResult,
   ): QdpxImportResult {
     const { codebook, cases, codings, history } = this.deps
     return history.record('qdpx-import', { documents: documentOf.size }, () => {
+      /**
+       * Notes the project hangs on the study, a code or a document, as memos of their writers.
+       * A coder's memo already there keeps its text; a note it does not hold yet is added below.
+       */
+      const addMemos = (targetType: 'study' | 'code' | 'document', targetId: number | null, refs: string[]) => {
+        for (const guid of refs) {
+          const n = notes.get(guid)
+          if (!n || n.text === '') continue
+          const coderId = this.deps.ensureCoder(n.user || UNKNOWN_CODER).id
+          const mine = this.deps.memos.list(targetType, targetId).find((m) => m.coderId === coderId)?.body ?? ''
+          if (mine.includes(n.text)) continue
+          this.deps.memos.save(targetType, targetId, coderId, mine === '' ? n.text : `${mine}\n\n${n.text}`)
+          result.memos++
+        }
+      }
       const codeOf = new Map<string, number>()
       for (const e of codes) {
-        const { guid, path, ...fields } = e
+        const { guid, path, notes: codeNotes, ...fields } = e
         const existing = codebook.findPath(path)
         const id = existing ?? codebook.ensurePath(path, fields).id
         if (existing === undefined) result.codes++
         codeOf.set(guid, id)
+        addMemos('code', id, codeNotes)
+      }
+      addMemos('study', null, list(child(project, 'NoteRef')).map((r) => guidKey(r['@targetGUID'])))
+      for (const s of [...pdfs, ...texts]) {
+        const documentId = documentOf.get(guidKey(s['@guid']))
+        if (documentId !== undefined) addMemos('document', documentId, list(s.NoteRef).map((r) => guidKey(r['@targetGUID'])))
       }
 
       for (const c of list(child(child(project, 'Cases'), 'Case'))) {

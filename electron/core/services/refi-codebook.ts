@@ -59,6 +59,7 @@ const parser = new XMLParser({
 })
 
 interface XmlCode {
+  NoteRef?: { '@targetGUID'?: string }[]
   '@name'?: string
   '@color'?: string
   '@guid'?: string
@@ -78,6 +79,8 @@ export function parseRefiCodebook(xml: string): RefiCodeEntry[] {
 /** A code read from REFI-QDA XML, with its GUID (to which codings refer). */
 export interface RefiCodeEntry extends CodebookEntry {
   guid: string
+  /** The GUIDs of the notes (memos) the code refers to, in a project. */
+  notes: string[]
 }
 
 /**
@@ -126,7 +129,8 @@ export function codesIn(doc: { root: 'CodeBook' | 'Project'; element: unknown })
     for (const c of codes) {
       const name = codeName(c['@name'])
       const path = parent === null ? name : `${parent}/${name}`
-      entries.push({ path, guid: (c['@guid'] ?? '').toLowerCase().replace(/[{}]/g, ''), ...colourOf(c['@color']), ...fromDescription(descriptionOf(c.Description)) })
+      const notes = (c.NoteRef ?? []).map((r) => String(r['@targetGUID'] ?? '').toLowerCase().replace(/[{}]/g, ''))
+      entries.push({ path, guid: (c['@guid'] ?? '').toLowerCase().replace(/[{}]/g, ''), notes, ...colourOf(c['@color']), ...fromDescription(descriptionOf(c.Description)) })
       walk(c.Code ?? [], path, depth + 1)
     }
   }
@@ -203,9 +207,10 @@ export function toQdc(codes: readonly Code[], origin: string): string {
 
 /**
  * The `<Code>` elements of a codebook, nested as the tree, parents before children in the order
- * given: the same in a .qdc and in a project (.qde), whose schemas define Code alike.
+ * given: the same in a .qdc and in a project (.qde), whose schemas define Code alike. In a
+ * project a code may refer to notes (its memos) by GUID.
  */
-export function codeElements(codes: readonly Code[], indent: string): string[] {
+export function codeElements(codes: readonly Code[], indent: string, noteRefs: ReadonlyMap<number, readonly string[]> = new Map()): string[] {
   const children = new Map<number | null, Code[]>()
   for (const c of codes) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c])
   const lines: string[] = []
@@ -216,12 +221,14 @@ export function codeElements(codes: readonly Code[], indent: string): string[] {
       const colour = /^#[0-9A-Fa-f]{6}$/.test(c.colour) ? ` color="${c.colour}"` : ''
       const attrs = `guid="${guidOf(c.uuid)}" name="${escapeAttr(c.name)}" isCodable="true"${colour}`
       const description = toDescription(c)
-      if (!children.has(c.id) && description === '') {
+      const notes = noteRefs.get(c.id) ?? []
+      if (!children.has(c.id) && description === '' && notes.length === 0) {
         lines.push(`${at}<Code ${attrs}/>`)
         continue
       }
       lines.push(`${at}<Code ${attrs}>`)
       if (description !== '') lines.push(`${at}  <Description>${escapeXml(description)}</Description>`)
+      for (const n of notes) lines.push(`${at}  <NoteRef targetGUID="${n}"/>`)
       write(c.id, `${at}  `)
       lines.push(`${at}</Code>`)
     }

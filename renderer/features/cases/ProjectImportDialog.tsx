@@ -36,6 +36,7 @@ export function ProjectImportDialog() {
             <li>{t('projectCases', { n: r.cases })}</li>
             <li>{t('projectCodings', r.codings)}</li>
             {r.codings.notPlaced > 0 && <li>{t('projectNotPlaced', { n: r.codings.notPlaced })}</li>}
+            {r.memos > 0 && <li>{t('projectMemos', { n: r.memos })}</li>}
           </ul>
           {r.skipped.length > 0 && (
             <>
