@@ -25,7 +25,7 @@ type Format = 'csv' | 'tsv' | 'json'
 
 const MEASURES: readonly MatrixMeasure[] = ['segments', 'documents', 'coverage', 'presence']
 const SCOPES = ['overlap', 'document', 'case'] as const
-const WHATS = ['codings', 'codebook', 'matrix', 'matrix-long', 'cooccurrence', 'phases'] as const
+const WHATS = ['codings', 'codebook', 'matrix', 'matrix-long', 'cooccurrence', 'phases', 'memos'] as const
 
 function str(values: Ctx['values'], name: string): string | undefined {
   const v = values[name]
@@ -187,6 +187,9 @@ export const ANALYSIS_COMMANDS: Record<string, CommandSpec> = {
           break
         case 'phases':
           content = await call('export:phases', { filter: (await codesAndFilter(ctx)).filter, ...csv })
+          break
+        case 'memos':
+          content = await call('export:memos', csv)
           break
       }
       writeFileSync(out, content, 'utf8')

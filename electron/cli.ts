@@ -44,7 +44,7 @@ Cross-case analyses:
          [--format csv|tsv|json] [--delimiter ,|;|tab] [--decimal-comma] [--bom]
   cooccurrence STUDY [--scope overlap|document|case] [same options]
   phases STUDY [--coder NAME]... [--where NAME=VALUE]... [--format csv|tsv|json]
-  export STUDY --what codings|codebook|matrix|matrix-long|cooccurrence|phases --out FILE [same options]
+  export STUDY --what codings|codebook|matrix|matrix-long|cooccurrence|phases|memos --out FILE [same options]
          (a codebook goes to REFI-QDA XML for FILE.qdc, to JSON for FILE.json, else to CSV)
 
 Intercoder agreement:

@@ -60,6 +60,7 @@ export const analysisApi = {
   ),
   'export:cooccurrence': op<string>()(z.object({ ...cooccurrenceArgs, ...csv })),
   'export:phases': op<string>()(z.object({ filter: analysisFilter.optional(), ...csv })),
+  'export:memos': op<string>()(z.object({ ...csv })),
   // The whole study as a REFI-QDA project (.qdpx, a zip) for ATLAS.ti, MAXQDA, NVivo: base64,
   // which both doors carry.
   'export:qdpx': op<string>()(z.object({})),

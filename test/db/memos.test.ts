@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { caller, tempStudy } from '../helpers/study'
 
@@ -76,5 +77,31 @@ describe('memos when their target goes', () => {
     expect(s.study.db.prepare("SELECT count(*) FROM memos WHERE target_type = 'code' AND target_id = ?").pluck().get(c.id)).toBe(0)
     s.history.undo()
     expect(s.memos.list('code', c.id).map((m) => m.body)).toEqual(['Over C.'])
+  })
+})
+
+describe('memos as CSV', () => {
+  it('lists every memo with what it is about and whose it is, read back by a real CSV parser', async () => {
+    const s = await tempStudy()
+    const call = caller(s)
+    const anna = s.ensureCoder('Anna')
+    const bram = s.ensureCoder('Bram')
+    const parent = s.codebook.create({ parentId: null, name: 'Verzet' })
+    const code = s.codebook.create({ parentId: parent.id, name: 'Passief' })
+    const kase = s.cases.create('ROC Noord')
+    s.memos.save('code', code.id, bram.id, '=HYPERLINK("x")\nmet regel; en "quotes"')
+    s.memos.save('case', kase.id, anna.id, 'Fase 2.')
+    s.memos.save('study', null, anna.id, 'Vraag.')
+    const text = await call('export:memos', { delimiter: ';', bom: true })
+    expect(text.startsWith('\uFEFF')).toBe(true)
+    const rows = parse(text.slice(1), { delimiter: ';' }) as string[][]
+    expect(rows.map((r) => r.slice(0, 4))).toEqual([
+      ['about', 'target', 'coder', 'memo'],
+      ['study', '', 'Anna', 'Vraag.'],
+      ['case', 'ROC Noord', 'Anna', 'Fase 2.'],
+      // A memo that starts like a formula is written so that a spreadsheet shows it as text.
+      ['code', 'Verzet/Passief', 'Bram', `'=HYPERLINK("x")\nmet regel; en "quotes"`],
+    ])
+    expect(rows[1]![4]).toMatch(/^\d{4}-\d\d-\d\dT/)
   })
 })

@@ -196,6 +196,13 @@ describe('analysis views (browser mode, Chromium)', () => {
 
     const codings = parse(await exportCsv(page, 'export-codings', { delimiter: ',', decimalComma: false, bom: false }), { columns: true }) as Record<string, string>[]
     expect(codings).toHaveLength(m.total!)
+
+    // The memos, as the core writes them.
+    const coder = (await demo.api('coders:list', {})).find((c) => c.name === 'Anna de Vries')!
+    await demo.api('memos:save', { targetType: 'study', targetId: null, coderId: coder.id, body: 'Studiememo; met "quotes"' })
+    const memos = parse(await exportCsv(page, 'export-memos', { delimiter: ',', decimalComma: false, bom: false }), { columns: true }) as Record<string, string>[]
+    expect(memos.map((r) => [r.about, r.coder, r.memo])).toEqual([['study', 'Anna de Vries', 'Studiememo; met "quotes"']])
+    await demo.api('history:undo', {}) // the tests after this one start with nothing to undo
   })
 
   it('lists the segments behind a cell, and a segment opens the document at its passage', async () => {

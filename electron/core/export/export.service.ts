@@ -18,6 +18,9 @@ export interface CodingsExportArgs {
   filter?: AnalysisFilter
 }
 
+/** The header of the memos export. */
+export const MEMOS_HEADER = ['about', 'target', 'coder', 'memo', 'created', 'updated'] as const
+
 /** Codings per chunk of CSV text: big enough to amortise, small enough to stream. */
 const CHUNK_ROWS = 5000
 
@@ -50,6 +53,14 @@ export class ExportService {
             AND ${CODER_IN_SCOPE('k.coder_id')}
           ORDER BY c.sort_order, c.name, d.id, k.start_offset, k.id`)
         .raw(),
+      memos: db.prepare(`
+        SELECT m.target_type AS type, m.target_id AS id, c.name AS caseName, d.title, r.name AS coder, m.body,
+               m.created_at AS created, m.updated_at AS updated
+        FROM memos m
+        LEFT JOIN cases c ON m.target_type = 'case' AND c.id = m.target_id
+        LEFT JOIN documents d ON m.target_type = 'document' AND d.id = m.target_id
+        LEFT JOIN coders r ON r.id = m.coder_id
+        ORDER BY CASE m.target_type WHEN 'study' THEN 0 WHEN 'case' THEN 1 WHEN 'document' THEN 2 ELSE 3 END, m.target_id, r.name, m.id`),
     }
   }
 
@@ -64,6 +75,22 @@ export class ExportService {
 
   phases(args: { filter?: AnalysisFilter }, options: ExportCsvOptions = {}): string {
     return toCsv(phasesTable(this.analysis.phases(args)), csvOptions(options))
+  }
+
+  /**
+   * Every memo on the study, a case, a document or a code: what it is about (the case's name,
+   * the document's title, the code's path), whose it is, its text and dates. Coding memos are
+   * in the codings export.
+   */
+  memos(options: ExportCsvOptions = {}): string {
+    const paths = new Map(this.analysis.codes().map((c) => [c.id, c.path]))
+    const rows = this.s.memos.all() as { type: string; id: number | null; caseName: string | null; title: string | null; coder: string | null; body: string; created: string; updated: string }[]
+    const about = (r: (typeof rows)[number]) =>
+      r.type === 'study' ? '' : r.type === 'case' ? r.caseName : r.type === 'document' ? r.title : (paths.get(r.id!) ?? null)
+    return toCsv([
+      [...MEMOS_HEADER],
+      ...rows.map((r): Cell[] => [r.type, about(r), r.coder, r.body, r.created, r.updated]),
+    ], csvOptions(options))
   }
 
   codings(args: CodingsExportArgs = {}, options: ExportCsvOptions = {}): string {

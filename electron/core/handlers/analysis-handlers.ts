@@ -21,6 +21,7 @@ export function createAnalysisHandlers(s: StudySession): HandlersOf<typeof analy
     'export:cooccurrence': ({ delimiter, decimalComma, bom, ...args }) =>
       exports.cooccurrence(args, { delimiter, decimalComma, bom }),
     'export:phases': ({ delimiter, decimalComma, bom, ...args }) => exports.phases(args, { delimiter, decimalComma, bom }),
+    'export:memos': (options) => exports.memos(options),
     'export:qdpx': () => Buffer.from(qdpx.write(s.codebook.list(), basename(s.path).replace(/\.werkbank$/i, ''))).toString('base64'),
   }
 }

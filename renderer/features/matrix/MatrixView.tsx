@@ -156,6 +156,7 @@ export function MatrixView() {
                 return call('export:cooccurrence', { ...rest, scope: useAnalysis.getState().scope, ...csv })
               },
             },
+            { label: t('exportMemos'), testId: 'export-memos', file: () => fileName('memos'), text: (csv) => call('export:memos', csv) },
           ]}
         />
       </div>
