@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import type { CodingRow, SearchHit } from '../../shared/types'
+import type { Coding, CodingRow, SearchHit } from '../../shared/types'
 import { call } from '../api/client'
 import { subtreeIds } from '../features/codebook/code-tree'
 import type { AppState } from './index'
@@ -45,36 +45,13 @@ export interface CodingsSlice {
   refreshAll(): Promise<void>
 }
 
-export const createCodingsSlice: StateCreator<AppState, [], [], CodingsSlice> = (set, get) => ({
-  codingRows: { byId: {}, order: [] },
-  selectedCodingId: null,
-  retrievalCodeId: null,
-  retrievalSubcodes: true,
-  retrieval: [],
-  search: { query: '', hits: [], busy: false, done: '' },
-
-  loadCodings: async () => {
-    const documentId = get().documentId
-    if (documentId === null) {
-      set({ codingRows: { byId: {}, order: [] } })
-      return
-    }
-    const coderIds = get().visibleCoderIds()
-    const rows = coderIds?.length === 0 ? [] : await call('codings:list', { documentId, ...(coderIds ? { coderIds } : {}) })
-    if (get().documentId !== documentId) return
-    const byId: Record<number, CodingRow> = {}
-    for (const r of rows) byId[r.id] = r
-    set((s) => ({
-      codingRows: { byId, order: rows.map((r) => r.id) },
-      selectedCodingId: s.selectedCodingId !== null && (s.selectedCodingId in byId || s.retrieval.some((r) => r.id === s.selectedCodingId)) ? s.selectedCodingId : null,
-    }))
-  },
-
-  applyCode: async (codeId, start, end) => {
+export const createCodingsSlice: StateCreator<AppState, [], [], CodingsSlice> = (set, get) => {
+  /** Codes the open document for the current coder (text or area): remembered as recent, selected. */
+  const codeWith = async (codeId: number, create: (documentId: number, coderId: number) => Promise<Coding>): Promise<boolean> => {
     const { documentId, coder } = get()
     if (documentId === null || coder === null) return false
     try {
-      const coding = await call('codings:create', { documentId, codeId, coderId: coder.id, start, end })
+      const coding = await create(documentId, coder.id)
       get().markRecent(codeId)
       set({ selectedCodingId: coding.id })
       await get().refreshAll()
@@ -83,99 +60,116 @@ export const createCodingsSlice: StateCreator<AppState, [], [], CodingsSlice> = 
       get().report(e)
       return false
     }
-  },
+  }
+  return {
+    codingRows: { byId: {}, order: [] },
+    selectedCodingId: null,
+    retrievalCodeId: null,
+    retrievalSubcodes: true,
+    retrieval: [],
+    search: { query: '', hits: [], busy: false, done: '' },
 
-  applyArea: async (codeId, page, rect) => {
-    const { documentId, coder } = get()
-    if (documentId === null || coder === null) return false
-    try {
-      const coding = await call('codings:createArea', { documentId, codeId, coderId: coder.id, page, rect })
-      get().markRecent(codeId)
-      set({ selectedCodingId: coding.id })
-      await get().refreshAll()
-      return true
-    } catch (e) {
-      get().report(e)
-      return false
-    }
-  },
-
-  selectCoding: (selectedCodingId) => set({ selectedCodingId }),
-
-  recode: async (id, codeId) => {
-    await get().change(async () => {
-      await call('codings:update', { id, codeId })
-      get().markRecent(codeId)
-    })
-  },
-
-  resizeCoding: async (id, start, end) => {
-    return get().change(async () => {
-      const coding = await call('codings:update', { id, start, end })
-      // Growing into a neighbour of the same code joins the two: follow the one that remains.
-      if (coding.id !== id) set({ selectedCodingId: coding.id })
-    })
-  },
-
-  saveMemo: async (id, memo) => {
-    try {
-      await call('codings:update', { id, memo })
-      await get().refreshAll()
-      return true
-    } catch (e) {
-      get().report(e)
-      return false
-    }
-  },
-
-  deleteCoding: async (id) => {
-    await get().change(async () => {
-      await call('codings:delete', { id })
-      if (get().selectedCodingId === id) set({ selectedCodingId: null })
-    })
-  },
-
-  showRetrieval: async (codeId) => {
-    set({ retrievalCodeId: codeId })
-    if (codeId === null) {
-      set({ retrieval: [] })
-      return
-    }
-    try {
-      const ids = get().retrievalSubcodes ? subtreeIds(Object.values(get().codes.byId), codeId) : [codeId]
+    loadCodings: async () => {
+      const documentId = get().documentId
+      if (documentId === null) {
+        set({ codingRows: { byId: {}, order: [] } })
+        return
+      }
       const coderIds = get().visibleCoderIds()
-      const rows = coderIds?.length === 0 ? [] : await call('codings:list', { codeIds: ids, ...(coderIds ? { coderIds } : {}) })
-      if (get().retrievalCodeId === codeId) set({ retrieval: rows })
-    } catch (e) {
-      get().report(e)
-    }
-  },
+      const rows = coderIds?.length === 0 ? [] : await call('codings:list', { documentId, ...(coderIds ? { coderIds } : {}) })
+      if (get().documentId !== documentId) return
+      const byId: Record<number, CodingRow> = {}
+      for (const r of rows) byId[r.id] = r
+      set((s) => ({
+        codingRows: { byId, order: rows.map((r) => r.id) },
+        selectedCodingId: s.selectedCodingId !== null && (s.selectedCodingId in byId || s.retrieval.some((r) => r.id === s.selectedCodingId)) ? s.selectedCodingId : null,
+      }))
+    },
 
-  setRetrievalSubcodes: async (retrievalSubcodes) => {
-    set({ retrievalSubcodes })
-    const code = get().retrievalCodeId
-    if (code !== null) await get().showRetrieval(code)
-  },
+    applyCode: (codeId, start, end) =>
+      codeWith(codeId, (documentId, coderId) => call('codings:create', { documentId, codeId, coderId, start, end })),
 
-  runSearch: async (query) => {
-    set((s) => ({ search: { ...s.search, query, busy: true } }))
-    try {
-      const hits = query.trim() === '' ? [] : await call('search:query', { query, limit: 500 })
-      if (get().search.query === query) set({ search: { query, hits, busy: false, done: query } })
-    } catch (e) {
-      set((s) => ({ search: { ...s.search, busy: false } }))
-      get().report(e)
-    }
-  },
+    applyArea: (codeId, page, rect) =>
+      codeWith(codeId, (documentId, coderId) => call('codings:createArea', { documentId, codeId, coderId, page, rect })),
 
-  refreshAll: async () => {
-    try {
-      await Promise.all([get().loadCodes(), get().refreshDocuments(), get().refreshHistory(), get().loadCoders()])
-      await Promise.all([get().loadCodings(), get().loadMyCounts()])
+
+    selectCoding: (selectedCodingId) => set({ selectedCodingId }),
+
+    recode: async (id, codeId) => {
+      await get().change(async () => {
+        await call('codings:update', { id, codeId })
+        get().markRecent(codeId)
+      })
+    },
+
+    resizeCoding: async (id, start, end) => {
+      return get().change(async () => {
+        const coding = await call('codings:update', { id, start, end })
+        // Growing into a neighbour of the same code joins the two: follow the one that remains.
+        if (coding.id !== id) set({ selectedCodingId: coding.id })
+      })
+    },
+
+    saveMemo: async (id, memo) => {
+      try {
+        await call('codings:update', { id, memo })
+        await get().refreshAll()
+        return true
+      } catch (e) {
+        get().report(e)
+        return false
+      }
+    },
+
+    deleteCoding: async (id) => {
+      await get().change(async () => {
+        await call('codings:delete', { id })
+        if (get().selectedCodingId === id) set({ selectedCodingId: null })
+      })
+    },
+
+    showRetrieval: async (codeId) => {
+      set({ retrievalCodeId: codeId })
+      if (codeId === null) {
+        set({ retrieval: [] })
+        return
+      }
+      try {
+        const ids = get().retrievalSubcodes ? subtreeIds(Object.values(get().codes.byId), codeId) : [codeId]
+        const coderIds = get().visibleCoderIds()
+        const rows = coderIds?.length === 0 ? [] : await call('codings:list', { codeIds: ids, ...(coderIds ? { coderIds } : {}) })
+        if (get().retrievalCodeId === codeId) set({ retrieval: rows })
+      } catch (e) {
+        get().report(e)
+      }
+    },
+
+    setRetrievalSubcodes: async (retrievalSubcodes) => {
+      set({ retrievalSubcodes })
       const code = get().retrievalCodeId
-      if (code !== null) await get().showRetrieval(code in get().codes.byId ? code : null)
-    } catch (e) {
-      get().report(e)
-    }
-  },
-})
+      if (code !== null) await get().showRetrieval(code)
+    },
+
+    runSearch: async (query) => {
+      set((s) => ({ search: { ...s.search, query, busy: true } }))
+      try {
+        const hits = query.trim() === '' ? [] : await call('search:query', { query, limit: 500 })
+        if (get().search.query === query) set({ search: { query, hits, busy: false, done: query } })
+      } catch (e) {
+        set((s) => ({ search: { ...s.search, busy: false } }))
+        get().report(e)
+      }
+    },
+
+    refreshAll: async () => {
+      try {
+        await Promise.all([get().loadCodes(), get().refreshDocuments(), get().refreshHistory(), get().loadCoders()])
+        await Promise.all([get().loadCodings(), get().loadMyCounts()])
+        const code = get().retrievalCodeId
+        if (code !== null) await get().showRetrieval(code in get().codes.byId ? code : null)
+      } catch (e) {
+        get().report(e)
+      }
+    },
+  }
+}

@@ -96,8 +96,8 @@ export async function waitForPage(page: Page, pageNo: number): Promise<void> {
   await page.waitForSelector(`[data-page-no="${pageNo}"] .textLayer .endOfContent`, { state: 'attached', timeout: 20_000 })
 }
 
-/** Viewport box of `needle` in the text layer of a page (within one item). */
-export async function textBox(page: Page, pageNo: number, needle: string): Promise<Box & { text: string }> {
+/** Viewport box of `needle` in the text layer of a page (within one item), with that item and where in it. */
+export async function textBox(page: Page, pageNo: number, needle: string): Promise<Box & { item: number; from: number; text: string }> {
   return page.evaluate(
     ({ pageNo, needle }) => {
       const spans = document.querySelectorAll<HTMLElement>(`[data-page-no="${pageNo}"] .textLayer span[data-i]`)
@@ -109,7 +109,7 @@ export async function textBox(page: Page, pageNo: number, needle: string): Promi
         r.setStart(text, from)
         r.setEnd(text, from + needle.length)
         const b = r.getBoundingClientRect()
-        return { left: b.left, top: b.top, right: b.right, bottom: b.bottom, text: r.toString() }
+        return { left: b.left, top: b.top, right: b.right, bottom: b.bottom, item: Number(span.dataset.i), from, text: r.toString() }
       }
       throw new Error(`"${needle}" is not in the text layer of page ${pageNo}`)
     },

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../electron/server'
 import { buildUi } from './build-ui'
 import { apiCall, INTEROP_PDF, launchChromium, screenshotPath, tempDir, withStudy } from './harness'
-import { coderIs, dragSelect, outlineBoxes, paintedAt, waitPainted } from './workbench-helpers'
+import { coderIs, dragSelect, outlineBoxes, paintedAt, textBox, waitPainted } from './workbench-helpers'
 
 const PDF = join(INTEROP_PDF, '12_en_openoffice_pdkids.pdf')
 const SMALL_PDF = join(INTEROP_PDF, '10_ja_dvipdfmx_issue16538.pdf')
@@ -63,26 +63,7 @@ describe('coding workbench (browser mode, Chromium)', () => {
     tmp.remove()
   })
 
-  /** Viewport boxes of characters [from, to) of the text-layer item that holds `needle` on a page. */
-  async function textBox(pageNo: number, needle: string): Promise<Box & { item: number; from: number; text: string }> {
-    return page.evaluate(
-      ({ pageNo, needle }) => {
-        const spans = document.querySelectorAll<HTMLElement>(`[data-page-no="${pageNo}"] .textLayer span[data-i]`)
-        for (const span of spans) {
-          const text = span.firstChild as Text | null
-          const from = text?.data.indexOf(needle) ?? -1
-          if (!text || from < 0) continue
-          const r = document.createRange()
-          r.setStart(text, from)
-          r.setEnd(text, from + needle.length)
-          const b = r.getBoundingClientRect()
-          return { left: b.left, top: b.top, right: b.right, bottom: b.bottom, item: Number(span.dataset.i), from, text: r.toString() }
-        }
-        throw new Error(`"${needle}" is not in the text layer of page ${pageNo}`)
-      },
-      { pageNo, needle },
-    )
-  }
+
 
   async function highlightBoxes(codingId: number): Promise<Box[]> {
     return outlineBoxes(page, codingId)
@@ -119,7 +100,7 @@ describe('coding workbench (browser mode, Chromium)', () => {
     await picker.waitFor()
     // The selection to be coded stays marked while the picker (which takes the focus) is open.
     const pending = await page.locator('[data-page-no="1"] .ov-pending').first().boundingBox()
-    const sentence = await textBox(1, SENTENCE)
+    const sentence = await textBox(page, 1, SENTENCE)
     expect(Math.abs(pending!.x - sentence.left)).toBeLessThan(1.5)
     expect(Math.abs(pending!.x + pending!.width - sentence.right)).toBeLessThan(1.5)
     await picker.fill('moo')
@@ -141,7 +122,7 @@ describe('coding workbench (browser mode, Chromium)', () => {
     await page.reload()
     // The workspace comes back: the same document, open at the same page.
     await waitPainted(page, 1, coding.id)
-    const words = await textBox(1, SENTENCE)
+    const words = await textBox(page, 1, SENTENCE)
     // Painted over the words, and nowhere near the line above.
     const mid = { x: (words.left + words.right) / 2, y: (words.top + words.bottom) / 2 }
     expect((await paintedAt(page, 1, mid.x, mid.y))[3]).toBeGreaterThan(40)
@@ -167,7 +148,7 @@ describe('coding workbench (browser mode, Chromium)', () => {
 
   it('opens a coding in the side panel when its highlight is clicked; the memo is saved', async () => {
     const [coding] = await api('codings:list', { documentId })
-    const words = await textBox(1, 'give you')
+    const words = await textBox(page, 1, 'give you')
     await page.mouse.click((words.left + words.right) / 2, (words.top + words.bottom) / 2)
     const panel = page.locator('[data-testid="coding-panel"]')
     await panel.waitFor()
@@ -190,7 +171,7 @@ describe('coding workbench (browser mode, Chromium)', () => {
   it('keeps highlights on their words when zooming, and goes to a page by number', async () => {
     const [coding] = await api('codings:list', { documentId })
     const onWords = async () => {
-      const words = await textBox(1, SENTENCE)
+      const words = await textBox(page, 1, SENTENCE)
       const [hl] = await highlightBoxes(coding!.id)
       return hl !== undefined && (['left', 'top', 'right', 'bottom'] as const).every((k) => Math.abs(hl[k] - words[k]) < 1.5)
     }
