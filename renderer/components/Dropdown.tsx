@@ -1,23 +1,35 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 
-/** A button that opens a small panel under it (checklists, export options); outside click or Escape closes it. */
+/**
+ * A button that opens a small panel under it (checklists, export options); outside click or
+ * Escape closes it. The panel is placed in the viewport (position: fixed), so a short pane
+ * that scrolls (the cases or codebook panel) does not cut it off.
+ */
 export function Dropdown(props: { label: string; children: ReactNode; testId?: string; align?: 'left' | 'right'; active?: boolean }) {
   const [open, setOpen] = useState(false)
   const ref = useRef<HTMLDivElement>(null)
   const id = useId()
   const panelRef = useRef<HTMLDivElement>(null)
-  const [side, setSide] = useState<'left' | 'right'>(props.align ?? 'left')
+  const [place, setPlace] = useState<{ left: number; top: number; maxHeight: number } | null>(null)
 
-  // Open towards where there is room: the toolbar wraps, so a button may sit at either edge.
+  // Open towards where there is room (the toolbar wraps, so a button may sit at either edge),
+  // under the button, within the viewport.
   useLayoutEffect(() => {
     const panel = panelRef.current
     const button = ref.current
-    if (!open || !panel || !button) return
+    if (!open || !panel || !button) {
+      setPlace(null)
+      return
+    }
     const b = button.getBoundingClientRect()
     const w = panel.offsetWidth
     const preferred = props.align ?? 'left'
-    if (preferred === 'left') setSide(b.left + w > window.innerWidth - 8 && b.right - w >= 8 ? 'right' : 'left')
-    else setSide(b.right - w < 8 && b.left + w <= window.innerWidth - 8 ? 'left' : 'right')
+    const side = preferred === 'left'
+      ? (b.left + w > window.innerWidth - 8 && b.right - w >= 8 ? 'right' : 'left')
+      : (b.right - w < 8 && b.left + w <= window.innerWidth - 8 ? 'left' : 'right')
+    const left = Math.max(8, Math.min(window.innerWidth - w - 8, side === 'left' ? b.left : b.right - w))
+    const top = b.bottom + 4
+    setPlace({ left, top, maxHeight: Math.max(120, window.innerHeight - top - 8) })
   }, [open, props.align])
 
   useEffect(() => {
@@ -49,7 +61,13 @@ export function Dropdown(props: { label: string; children: ReactNode; testId?: s
         {props.label} ▾
       </button>
       {open && (
-        <div ref={panelRef} className={`dropdown-panel ${side}`} id={id} data-testid={props.testId ? `${props.testId}-panel` : undefined}>
+        <div
+          ref={panelRef}
+          className="dropdown-panel"
+          id={id}
+          style={place ? { left: place.left, top: place.top, maxHeight: place.maxHeight } : { visibility: 'hidden' }}
+          data-testid={props.testId ? `${props.testId}-panel` : undefined}
+        >
           {props.children}
         </div>
       )}
