@@ -94,6 +94,7 @@ export const ANALYSIS_STRINGS = {
   exportWide: { nl: 'Matrix zoals getoond', en: 'Matrix as shown' },
   exportLong: { nl: 'Matrix in lange vorm', en: 'Matrix in long form' },
   exportCodings: { nl: 'Alle coderingen', en: 'All codings' },
+  cooccurrenceOrder: { nl: 'Sterkste samenhang eerst', en: 'Strongest co-occurrence first' },
   exportMemos: { nl: 'Alle memo’s (studie, casussen, documenten, codes)', en: 'All memos (study, cases, documents, codes)' },
   exportCooccurrence: { nl: 'Samen voorkomen', en: 'Co-occurrence' },
   exportPhases: { nl: 'Fasenoverzicht', en: 'Phase overview' },

@@ -260,7 +260,20 @@ describe('analysis views (browser mode, Chromium)', () => {
     await page.screenshot({ path: screenshotPath('32-cooccurrence') })
     await page.getByTestId('cooc-scope').selectOption('document')
     const d = await demo.api('analysis:cooccurrence', { scope: 'document' })
-    await expect.poll(() => page.$$eval('[data-testid="cooccurrence"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.textContent))))).toEqual(d.values)
+    const cells = () => page.$$eval('[data-testid="cooccurrence"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.textContent))))
+    await expect.poll(cells).toEqual(d.values)
+
+    // Strongest co-occurrence first: rows and columns in one order, by the sum off the diagonal
+    // (worked out here from the core's table), so the table stays the same table.
+    await page.getByTestId('cooc-order').check()
+    const sum = d.values.map((row, i) => row.reduce((n, v, j) => (j === i ? n : n + v), 0))
+    const want = d.rows.map((_, i) => i).sort((a, b) => sum[b]! - sum[a]! || a - b)
+    expect(sum[want[0]!]!).toBeGreaterThan(sum[want.at(-1)!]!)
+    await expect.poll(cells).toEqual(want.map((i) => want.map((j) => d.values[i]![j]!)))
+    const heads = await page.$$eval('[data-testid="cooccurrence"] thead th[data-code-id]', (ths) => ths.map((th) => Number((th as HTMLElement).dataset.codeId)))
+    expect(heads).toEqual(want.map((i) => d.rows[i]!.codeId))
+    await page.getByTestId('cooc-order').uncheck()
+    await expect.poll(cells).toEqual(d.values)
   })
 
   it('shows per case the evidence per phase beside the assigned phase, flagging where they differ', async () => {

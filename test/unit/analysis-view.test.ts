@@ -8,7 +8,7 @@ import type { MatrixResult } from '../../shared/analysis-types'
 import { matrixWide } from '../../shared/analysis-tables'
 import { band, readRow } from '../../renderer/features/agreement/reading'
 import { coefficient, heatLevel, matrixValue, percent } from '../../renderer/features/analysis/format'
-import { cellMax, columnOrder, nextSort, rowOrder, stackRows } from '../../renderer/features/matrix/matrix-model'
+import { cellMax, columnOrder, cooccurrenceOrder, nextSort, rowOrder, stackRows } from '../../renderer/features/matrix/matrix-model'
 
 const m: MatrixResult = {
   by: 'cases',
@@ -111,5 +111,19 @@ describe('reading agreement (Krippendorff 2004: .800 reliable, .667 tentative)',
     expect(readRow(row)).toEqual({ basis: 'kappa', value: 0.9, band: 'reliable' })
     expect(readRow({ ...row, alpha: { value: 0.7, low: 0.5, high: 0.8 } })).toEqual({ basis: 'alpha', value: 0.7, band: 'tentative' })
     expect(readRow({ ...row, alpha: { value: null, reason: 'no-variation', low: null, high: null } })).toEqual({ basis: 'alpha', value: null, band: null, reason: 'no-variation' })
+  })
+})
+
+describe('co-occurrence order', () => {
+  it('puts the code that co-occurs most first, by its row off the diagonal; ties keep the codebook order', () => {
+    const values = [
+      [9, 1, 0, 0],
+      [1, 2, 3, 0],
+      [0, 3, 5, 1],
+      [0, 0, 1, 7],
+    ]
+    // Off-diagonal sums: 1, 4, 4, 1 — the diagonal (9, 7) does not count.
+    expect(cooccurrenceOrder(values)).toEqual([1, 2, 0, 3])
+    expect(cooccurrenceOrder([])).toEqual([])
   })
 })

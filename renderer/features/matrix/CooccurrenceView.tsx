@@ -10,6 +10,7 @@ import { CsvMenu } from '../analysis/CsvMenu'
 import { fileName } from '../../io/download'
 import { FilterControls } from '../analysis/FilterControls'
 import { heatClass, integer } from '../analysis/format'
+import { cooccurrenceOrder } from './matrix-model'
 import { SegmentsPanel } from '../analysis/SegmentsPanel'
 
 /** The largest value off the diagonal: the top of the shading (the diagonal would drown it). */
@@ -55,6 +56,9 @@ export function CooccurrenceView() {
   const c = useAnalysis((s) => s.cooccurrence)
   const scope = useAnalysis((s) => s.scope)
   const [selected, setSelected] = useState<{ i: number; j: number } | null>(null)
+  // Rows and columns in the codebook's order, or by how much each code co-occurs.
+  const [byStrength, setByStrength] = useState(false)
+  const order = useMemo(() => (!c ? [] : byStrength ? cooccurrenceOrder(c.values) : c.rows.map((_, i) => i)), [c, byStrength])
   const max = useMemo(() => (c ? offDiagonalMax(c) : 0), [c])
   const codeOutline = useCodeOutline()
   const outline = useMemo(() => new Map(codeOutline.map((x) => [x.id, x])), [codeOutline])
@@ -105,6 +109,10 @@ export function CooccurrenceView() {
           </select>
         </label>
         <FilterControls />
+        <label className="check-inline">
+          <input type="checkbox" checked={byStrength} onChange={(e) => setByStrength(e.target.checked)} data-testid="cooc-order" />
+          <span>{t('cooccurrenceOrder')}</span>
+        </label>
         <span className="spacer" />
         <CsvMenu
           actions={[{ label: t('exportCooccurrence'), testId: 'export-cooccurrence', file: () => fileName('cooccurrence', scope), text: (csv) => call('export:cooccurrence', { ...args(), ...csv }) }]}
@@ -120,8 +128,8 @@ export function CooccurrenceView() {
                 <thead>
                   <tr>
                     <th scope="col" className="mx-corner">{t('code')}</th>
-                    {c.rows.map((r) => (
-                      <th key={r.codeId} scope="col" className="mx-col-head" title={r.path}>
+                    {order.map((j) => c.rows[j]!).map((r) => (
+                      <th key={r.codeId} scope="col" className="mx-col-head" title={r.path} data-code-id={r.codeId}>
                         <span className="mx-vlabel">
                           <span className="swatch" style={{ backgroundColor: codes[r.codeId]?.colour ?? '#999999' }} /> {r.path.slice(r.path.lastIndexOf('/') + 1)}
                         </span>
@@ -130,8 +138,9 @@ export function CooccurrenceView() {
                   </tr>
                 </thead>
                 <tbody onClick={onClick}>
-                  {c.rows.map((r, i) => {
-                    const o = outline.get(r.codeId)
+                  {order.map((i) => {
+                    const r = c.rows[i]!
+                    const o = byStrength ? undefined : outline.get(r.codeId)
                     return (
                       <tr key={r.codeId} data-r={i}>
                         <th scope="row" className={`mx-row-head${(o?.depth ?? 0) === 0 ? ' top' : ''}`} title={r.path}>
@@ -141,7 +150,8 @@ export function CooccurrenceView() {
                             <span className="mx-path">{o?.name ?? r.path}</span>
                           </span>
                         </th>
-                        {c.values[i]!.map((v, j) => {
+                        {order.map((j) => {
+                          const v = c.values[i]![j]!
                           const sel = selected?.i === i && selected.j === j
                           return (
                             <td

@@ -87,3 +87,13 @@ export function stackRows(m: MatrixResult, parentOf: (codeId: number) => number 
   }
   return new Set(m.rows.flatMap((r, i) => (hasChild.has(r.codeId) ? [] : [i])))
 }
+
+/**
+ * Co-occurrence in order of how much each code co-occurs with the others (its row's sum off the
+ * diagonal, most first; ties in the codebook's order): one order for rows and columns alike, so
+ * the table stays symmetric.
+ */
+export function cooccurrenceOrder(values: readonly (readonly number[])[]): number[] {
+  const sum = values.map((row, i) => row.reduce((n, v, j) => (j === i ? n : n + v), 0))
+  return values.map((_, i) => i).sort((a, b) => sum[b]! - sum[a]! || a - b)
+}
