@@ -49,6 +49,23 @@ interface Piece {
   text: string
 }
 
+/** What reading a project found, for placing its codebook, cases, codings and memos. */
+interface ReadProject {
+  project: unknown
+  codes: RefiCodeEntry[]
+  /** Source GUID → the document it became. */
+  documentOf: Map<string, number>
+  pdfs: Node[]
+  texts: Node[]
+  /** Text source GUID → where its positions fall in the document's canonical text. */
+  textPlaces: Map<string, (start: number, end: number) => [number, number] | null>
+  /** User GUID → name. */
+  users: Map<string, string>
+  memoOf: (k: Node, sel: Node) => string
+  /** Note GUID → its text and writer. */
+  notes: Map<string, { text: string; user: string }>
+}
+
 export class QdpxImport {
   constructor(
     private readonly deps: {
@@ -156,7 +173,7 @@ export class QdpxImport {
     const memoOf = (k: Node, sel: Node) =>
       list(k.NoteRef).concat(list(sel.NoteRef)).map((r) => notes.get(guidKey(r['@targetGUID']))?.text ?? '').filter(Boolean).join('\n\n')
     try {
-      return this.place(project, codes, documentOf, pdfs, texts, textPlaces, users, memoOf, notes, result)
+      return this.place({ project, codes, documentOf, pdfs, texts, textPlaces, users, memoOf, notes }, result)
     } catch (e) {
       // The undo step rolled back; the documents it was for go too, so a failed import leaves
       // the study as it was. (They have no codings and no history yet.)
@@ -166,11 +183,8 @@ export class QdpxImport {
   }
 
   /** Codebook, cases and codings of the project: one undo step. */
-  private place(
-    project: unknown, codes: RefiCodeEntry[], documentOf: Map<string, number>, pdfs: Node[], texts: Node[],
-    textPlaces: Map<string, (start: number, end: number) => [number, number] | null>, users: Map<string, string>,
-    memoOf: (k: Node, sel: Node) => string, notes: Map<string, { text: string; user: string }>, result: QdpxImportResult,
-  ): QdpxImportResult {
+  private place(read: ReadProject, result: QdpxImportResult): QdpxImportResult {
+    const { project, codes, documentOf, pdfs, texts, textPlaces, users, memoOf, notes } = read
     const { codebook, cases, codings, history } = this.deps
     return history.record('qdpx-import', { documents: documentOf.size }, () => {
       /**
