@@ -16,6 +16,12 @@ const text = (max = 100_000) => z.string().max(max)
 const name = z.string().trim().min(1).max(200)
 const unit = z.number().min(0).max(1)
 const memoTarget = z.enum(['study', 'case', 'document', 'code'])
+/**
+ * Who changes a coder's work (a coding, its memo, a memo): the acting coder, required. Only
+ * the work's own coder may change it, unless `asLead` (consensus / lead mode) is set for that
+ * call; the core refuses otherwise and records a lead's change in the undo history.
+ */
+const actor = { actingCoderId: id, asLead: z.boolean().optional() }
 
 const codeFields = {
   name: name.optional(),
@@ -111,7 +117,8 @@ export const coreApi = {
 
   // Memos on the study, a case, a document or a code: one per coder and target.
   'memos:list': op<Memo[]>()(z.object({ targetType: memoTarget, targetId: id.nullable() })),
-  'memos:save': op<Memo | null>()(z.object({ targetType: memoTarget, targetId: id.nullable(), coderId: id, body: text() })),
+  // `coderId` is whose memo it is; `actingCoderId` who writes it (see `actor`).
+  'memos:save': op<Memo | null>()(z.object({ targetType: memoTarget, targetId: id.nullable(), coderId: id, body: text(), ...actor })),
 
   'coders:list': op<Coder[]>()(z.object({})),
   'coders:ensure': op<Coder>()(z.object({ name })),
@@ -138,17 +145,18 @@ export const coreApi = {
     }),
   ),
   'codings:update': op<Coding>()(
-    z.object({ id, codeId: id.optional(), start: offset.optional(), end: offset.optional(), memo: text().optional() }),
+    z.object({ id, codeId: id.optional(), start: offset.optional(), end: offset.optional(), memo: text().optional(), ...actor }),
   ),
-  'codings:delete': op<null>()(z.object({ id })),
+  'codings:delete': op<null>()(z.object({ id, ...actor })),
 
   'search:query': op<SearchHit[]>()(
     z.object({ query: z.string().max(1000), limit: z.number().int().min(1).max(10_000).optional() }),
   ),
 
   'history:state': op<HistoryState>()(z.object({})),
-  'history:undo': op<HistoryState & { label: string }>()(z.object({})),
-  'history:redo': op<HistoryState & { label: string }>()(z.object({})),
+  // What was undone or redone: its label and the label's parameters (a lead's edit names both coders).
+  'history:undo': op<HistoryState & { label: string; params: Record<string, string | number> }>()(z.object({})),
+  'history:redo': op<HistoryState & { label: string; params: Record<string, string | number> }>()(z.object({})),
 } as const
 
 /** Every operation: the core, the cross-case analyses and intercoder agreement. */

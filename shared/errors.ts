@@ -70,6 +70,8 @@ export const ERROR_CODES = [
   'coder-name-not-found',
   'attribute-not-found',
   'phase-codes-not-found',
+  'coding-of-other-coder',
+  'memo-of-other-coder',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

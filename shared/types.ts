@@ -122,6 +122,9 @@ export interface HistoryState {
   canRedo: boolean
   undoLabel: string | null
   redoLabel: string | null
+  /** The labels' parameters, where a label names someone (a lead's edit: `by` and `owner`). */
+  undoParams?: Record<string, string | number>
+  redoParams?: Record<string, string | number>
 }
 
 /** What a project import did. */

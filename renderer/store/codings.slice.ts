@@ -29,7 +29,13 @@ export interface CodingsSlice {
   retrievalSubcodes: boolean
   retrieval: CodingRow[]
   search: SearchState
+  /**
+   * "Edit as consensus / lead": the current coder may change other coders' codings and memos
+   * (the core records each such change as made as lead). Off at every start.
+   */
+  leadMode: boolean
 
+  setLeadMode(on: boolean): void
   loadCodings(): Promise<void>
   applyCode(codeId: number, start: number, end: number): Promise<boolean>
   applyArea(codeId: number, page: number, rect: UnitArea): Promise<boolean>
@@ -43,6 +49,20 @@ export interface CodingsSlice {
   runSearch(query: string): Promise<void>
   /** Reloads everything a change may have touched (after an edit, undo or redo). */
   refreshAll(): Promise<void>
+}
+
+/**
+ * Whether the current coder may change a coding or memo of `ownerId`: their own, or anyone's in
+ * lead mode. The core checks the same (the page only spares a refusal).
+ */
+export function mayChange(s: Pick<AppState, 'coder' | 'leadMode'>, ownerId: number): boolean {
+  return s.coder !== null && (s.coder.id === ownerId || s.leadMode)
+}
+
+/** Who acts, as the contract's changing calls want it: the current coder, and lead mode when on. */
+export function actingAs(s: Pick<AppState, 'coder' | 'leadMode'>): { actingCoderId: number; asLead?: true } {
+  if (s.coder === null) throw new Error('no coder: the page asks for a name before anything can be changed')
+  return { actingCoderId: s.coder.id, ...(s.leadMode ? { asLead: true as const } : {}) }
 }
 
 export const createCodingsSlice: StateCreator<AppState, [], [], CodingsSlice> = (set, get) => {
@@ -68,6 +88,9 @@ export const createCodingsSlice: StateCreator<AppState, [], [], CodingsSlice> = 
     retrievalSubcodes: true,
     retrieval: [],
     search: { query: '', hits: [], busy: false, done: '' },
+    leadMode: false,
+
+    setLeadMode: (leadMode) => set({ leadMode }),
 
     loadCodings: async () => {
       const documentId = get().documentId
@@ -97,14 +120,14 @@ export const createCodingsSlice: StateCreator<AppState, [], [], CodingsSlice> = 
 
     recode: async (id, codeId) => {
       await get().change(async () => {
-        await call('codings:update', { id, codeId })
+        await call('codings:update', { id, codeId, ...actingAs(get()) })
         get().markRecent(codeId)
       })
     },
 
     resizeCoding: async (id, start, end) => {
       return get().change(async () => {
-        const coding = await call('codings:update', { id, start, end })
+        const coding = await call('codings:update', { id, start, end, ...actingAs(get()) })
         // Growing into a neighbour of the same code joins the two: follow the one that remains.
         if (coding.id !== id) set({ selectedCodingId: coding.id })
       })
@@ -112,7 +135,7 @@ export const createCodingsSlice: StateCreator<AppState, [], [], CodingsSlice> = 
 
     saveMemo: async (id, memo) => {
       try {
-        await call('codings:update', { id, memo })
+        await call('codings:update', { id, memo, ...actingAs(get()) })
         await get().refreshAll()
         return true
       } catch (e) {
@@ -123,7 +146,7 @@ export const createCodingsSlice: StateCreator<AppState, [], [], CodingsSlice> = 
 
     deleteCoding: async (id) => {
       await get().change(async () => {
-        await call('codings:delete', { id })
+        await call('codings:delete', { id, ...actingAs(get()) })
         if (get().selectedCodingId === id) set({ selectedCodingId: null })
       })
     },

@@ -213,6 +213,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
     en: 'The codebook has no phase codes (Phase 0 to Phase 3, as in the loopbaan template).',
     nl: 'Het codeboek heeft geen fasecodes (Fase 0 tot en met Fase 3, zoals in het loopbaansjabloon).',
   },
+  'coding-of-other-coder': {
+    en: 'This coding is {owner}\'s; {actor} cannot change or delete it. Only {owner} can, or someone editing as consensus / lead.',
+    nl: 'Deze codering is van {owner}; {actor} kan haar niet wijzigen of verwijderen. Dat kan alleen {owner}, of iemand die bewerkt als consensus / leider.',
+  },
+  'memo-of-other-coder': {
+    en: 'This memo is {owner}\'s; {actor} cannot change it. Only {owner} can, or someone editing as consensus / lead.',
+    nl: 'Deze memo is van {owner}; {actor} kan hem niet wijzigen. Dat kan alleen {owner}, of iemand die bewerkt als consensus / leider.',
+  },
 }
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */

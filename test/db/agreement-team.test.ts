@@ -244,7 +244,7 @@ describe('merging a coder study', () => {
     // Bram also coded [600,650) in the lead's study himself (another uuid): identical, skipped.
     lead.add(JA, 'Fase/1', 'Bram', 600, 650)
     // The lead changed Bram's early coding after the copy was made: a conflict, ours kept.
-    lead.s.codings.update(early.id, { end: 160 })
+    lead.s.codings.update(early.id, { end: 160 }, { coderId: lead.s.ensureCoder('Anna').id, asLead: true })
     const r = await lead.call('agreement:merge', { path: bramPath })
     expect(r.codings.added).toBe(3)
     expect(r.codings.matched).toBe(1)

@@ -110,7 +110,7 @@ export function addExchangeCases(t: SmallStudy): void {
   s.memos.save('document', t.doc.D1, t.coder.bram, 'Verslag met\nveel tabellen.')
   s.memos.save('case', t.kase.alpha, t.coder.anna, 'Fase 1, twijfel over 2.')
   const first = s.codings.list({ documentId: t.doc.D1 }).find((k) => k.kind === 'text')!
-  s.codings.update(first.id, { memo: 'Let op: "samen" & <niet> alleen.' })
+  s.codings.update(first.id, { memo: 'Let op: "samen" & <niet> alleen.' }, { coderId: first.coderId })
   const pageBreak = s.documents.text(t.doc.D2).indexOf('\f')
   s.codings.create({ documentId: t.doc.D2, codeId: t.code.B, coderId: t.coder.anna, start: pageBreak - 30, end: pageBreak + 30 })
 }

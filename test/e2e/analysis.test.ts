@@ -199,7 +199,7 @@ describe('analysis views (browser mode, Chromium)', () => {
 
     // The memos, as the core writes them.
     const coder = (await demo.api('coders:list', {})).find((c) => c.name === 'Anna de Vries')!
-    await demo.api('memos:save', { targetType: 'study', targetId: null, coderId: coder.id, body: 'Studiememo; met "quotes"' })
+    await demo.api('memos:save', { targetType: 'study', targetId: null, coderId: coder.id, body: 'Studiememo; met "quotes"', actingCoderId: coder.id })
     const memos = parse(await exportCsv(page, 'export-memos', { delimiter: ',', decimalComma: false, bom: false }), { columns: true }) as Record<string, string>[]
     expect(memos.map((r) => [r.about, r.coder, r.memo])).toEqual([['study', 'Anna de Vries', 'Studiememo; met "quotes"']])
     await demo.api('history:undo', {}) // the tests after this one start with nothing to undo

@@ -248,7 +248,7 @@ describe('codebook tree, details, merge and drag and drop (browser mode, Chromiu
 
   it('writes a memo on a code and on a document, shows another coder’s, hides it when blind; undo takes a memo back', async () => {
     const bram = await wb.api('coders:ensure', { name: 'Bram' })
-    await wb.api('memos:save', { targetType: 'code', targetId: ids.verzet!, coderId: bram.id, body: 'Bram: vaak passief.' })
+    await wb.api('memos:save', { targetType: 'code', targetId: ids.verzet!, coderId: bram.id, body: 'Bram: vaak passief.', actingCoderId: bram.id })
     const row = page.getByTestId(`code-${ids.verzet}`)
     await row.hover()
     await row.getByRole('button', { name: 'Memo: Verzet' }).click()

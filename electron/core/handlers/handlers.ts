@@ -86,7 +86,8 @@ function createCoreHandlers(s: StudySession, emit: Emit): HandlersOf<typeof core
     'project:importQdpx': ({ bytes }) => s.qdpx.import(bytes),
 
     'memos:list': ({ targetType, targetId }) => s.memos.list(targetType, targetId),
-    'memos:save': ({ targetType, targetId, coderId, body }) => s.memos.save(targetType, targetId, coderId, body),
+    'memos:save': ({ targetType, targetId, coderId, body, actingCoderId, asLead }) =>
+      s.memos.save(targetType, targetId, coderId, body, { coderId: actingCoderId, asLead }),
 
     'coders:list': () => s.coders.list(),
     'coders:ensure': ({ name }) => s.ensureCoder(name),
@@ -95,9 +96,9 @@ function createCoreHandlers(s: StudySession, emit: Emit): HandlersOf<typeof core
     'codings:create': (args) => s.codings.create(args),
     'codings:createByQuote': (args) => s.codings.createByQuote(args),
     'codings:createArea': (args) => s.codings.createArea(args),
-    'codings:update': ({ id, ...change }) => s.codings.update(id, change),
-    'codings:delete': ({ id }) => {
-      s.codings.remove(id)
+    'codings:update': ({ id, actingCoderId, asLead, ...change }) => s.codings.update(id, change, { coderId: actingCoderId, asLead }),
+    'codings:delete': ({ id, actingCoderId, asLead }) => {
+      s.codings.remove(id, { coderId: actingCoderId, asLead })
       return null
     },
 

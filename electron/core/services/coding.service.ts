@@ -7,6 +7,7 @@ import type { CodersRepo } from '../repos/coders.repo'
 import { CodingsRepo, type CodingFilter } from '../repos/codings.repo'
 import type { DocumentsRepo } from '../repos/documents.repo'
 import type { History } from './history.service'
+import { checkOwnership, leadLabel, type Actor, type Ownership } from './ownership'
 
 export interface NewTextCoding {
   documentId: number
@@ -132,9 +133,13 @@ export class CodingService {
     })
   }
 
-  /** Recode, resize or re-memo a coding. */
-  update(id: number, change: CodingChange): Coding {
-    return this.history.record('coding-update', { codingId: id }, () => {
+  /**
+   * Recode, resize or re-memo a coding. Only its coder may, unless `by` acts as lead (then the
+   * undo step says so and names both) or is the system.
+   */
+  update(id: number, change: CodingChange, by: Actor): Coding {
+    const [label, params] = leadLabel('coding-update', { codingId: id }, this.owned(id, by))
+    return this.history.record(label, params, () => {
       const coding = this.get(id)
       if (change.codeId !== undefined && !this.codes.exists(change.codeId)) {
         throw new WerkbankError('code-not-found', { codeId: change.codeId })
@@ -152,11 +157,18 @@ export class CodingService {
     })
   }
 
-  remove(id: number): void {
-    this.history.record('coding-delete', { codingId: id }, () => {
-      this.get(id)
+  /** Deletes a coding: only its coder, a lead or the system may (see {@link update}). */
+  remove(id: number, by: Actor): void {
+    const [label, params] = leadLabel('coding-delete', { codingId: id }, this.owned(id, by))
+    this.history.record(label, params, () => {
       this.codings.remove(id)
     })
+  }
+
+  /** Whether `by` may change coding `id`, and how (throws when not, or when there is no such coding). */
+  private owned(id: number, by: Actor): Ownership {
+    const coding = this.get(id)
+    return checkOwnership(by, coding.coderId, (c) => this.coders.get(c)?.name, 'coding', { codingId: id })
   }
 
   /**

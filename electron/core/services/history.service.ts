@@ -67,8 +67,8 @@ export class History {
     })()
   }
 
-  undo(): { label: string } {
-    const action = this.stmts.lastDone.get() as { id: number; label: string } | undefined
+  undo(): { label: string; params: Record<string, string | number> } {
+    const action = this.stmts.lastDone.get() as { id: number; label: string; params: string } | undefined
     if (!action) throw new WerkbankError('nothing-to-undo')
     this.db.transaction(() => {
       const changes = (this.stmts.changes.all(action.id) as ChangeRow[]).reverse()
@@ -79,11 +79,11 @@ export class History {
       }
       this.stmts.mark.run(1, action.id)
     })()
-    return { label: action.label }
+    return { label: action.label, params: parseParams(action.params) }
   }
 
-  redo(): { label: string } {
-    const action = this.stmts.firstUndone.get() as { id: number; label: string } | undefined
+  redo(): { label: string; params: Record<string, string | number> } {
+    const action = this.stmts.firstUndone.get() as { id: number; label: string; params: string } | undefined
     if (!action) throw new WerkbankError('nothing-to-redo')
     this.db.transaction(() => {
       for (const c of this.stmts.changes.all(action.id) as ChangeRow[]) {
@@ -92,17 +92,19 @@ export class History {
       }
       this.stmts.mark.run(0, action.id)
     })()
-    return { label: action.label }
+    return { label: action.label, params: parseParams(action.params) }
   }
 
   state(): HistoryState {
-    const done = this.stmts.lastDone.get() as { label: string } | undefined
-    const undone = this.stmts.firstUndone.get() as { label: string } | undefined
+    const done = this.stmts.lastDone.get() as { label: string; params: string } | undefined
+    const undone = this.stmts.firstUndone.get() as { label: string; params: string } | undefined
     return {
       canUndo: !!done,
       canRedo: !!undone,
       undoLabel: done?.label ?? null,
       redoLabel: undone?.label ?? null,
+      ...(done ? { undoParams: parseParams(done.params) } : {}),
+      ...(undone ? { redoParams: parseParams(undone.params) } : {}),
     }
   }
 
@@ -134,5 +136,14 @@ export class History {
 
   private remove(table: TrackedTable, id: number): void {
     this.statementsFor(table).remove.run(id)
+  }
+}
+
+function parseParams(json: string): Record<string, string | number> {
+  try {
+    const p: unknown = JSON.parse(json)
+    return p !== null && typeof p === 'object' && !Array.isArray(p) ? (p as Record<string, string | number>) : {}
+  } catch {
+    return {}
   }
 }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import { WerkbankError } from '../../../shared/errors'
 import type { Memo, MemoTarget } from '../../../shared/types'
 import type { History } from './history.service'
+import { checkOwnership, leadLabel, SYSTEM, type Actor } from './ownership'
 
 interface Row {
   id: number
@@ -50,7 +51,7 @@ export class MemoService {
         VALUES (@type, @id, @coder, @body, @now, @now)`),
       update: db.prepare('UPDATE memos SET body = @body, updated_at = @now WHERE id = @memo'),
       remove: db.prepare('DELETE FROM memos WHERE id = ?'),
-      coder: db.prepare('SELECT 1 FROM coders WHERE id = ?').pluck(),
+      coderName: db.prepare('SELECT name FROM coders WHERE id = ?').pluck(),
       target: {
         case: db.prepare('SELECT 1 FROM cases WHERE id = ?').pluck(),
         document: db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck(),
@@ -65,11 +66,18 @@ export class MemoService {
     return (this.s.list.all({ type: targetType, id: targetId }) as Row[]).map(toMemo)
   }
 
-  /** The coder's memo on the target, written or rewritten; an empty text removes it (null). */
-  save(targetType: MemoTarget, targetId: number | null, coderId: number, body: string): Memo | null {
+  /**
+   * The coder's memo on the target, written or rewritten; an empty text removes it (null).
+   * Only that coder may, unless `by` acts as lead (recorded in the undo step's label). `by`
+   * defaults to the system for the study's own bookkeeping (a REFI-QDA import); every handler
+   * passes the acting coder.
+   */
+  save(targetType: MemoTarget, targetId: number | null, coderId: number, body: string, by: Actor = SYSTEM): Memo | null {
     this.checkTarget(targetType, targetId)
-    if (this.s.coder.get(coderId) === undefined) throw new WerkbankError('coder-not-found', { coderId })
-    return this.history.record('memo-save', { target: targetType }, () => {
+    const nameOf = (id: number) => this.s.coderName.get(id) as string | undefined
+    if (nameOf(coderId) === undefined) throw new WerkbankError('coder-not-found', { coderId })
+    const [label, params] = leadLabel('memo-save', { target: targetType }, checkOwnership(by, coderId, nameOf, 'memo'))
+    return this.history.record(label, params, () => {
       const now = new Date().toISOString()
       const id = this.s.mine.get({ type: targetType, id: targetId, coder: coderId }) as number | undefined
       if (body.trim() === '') {

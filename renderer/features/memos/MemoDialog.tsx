@@ -35,7 +35,7 @@ export function MemoDialog({ targetType, targetId, name, onClose }: { targetType
   const save = async () => {
     if (!coder) return
     setBusy(true)
-    const ok = await useApp.getState().change(() => call('memos:save', { targetType, targetId, coderId: coder.id, body }))
+    const ok = await useApp.getState().change(() => call('memos:save', { targetType, targetId, coderId: coder.id, body, actingCoderId: coder.id }))
     setBusy(false)
     if (ok) onClose()
   }
