@@ -120,16 +120,20 @@ export const ANALYSIS_STRINGS = {
   scopeDocument: { nl: 'in hetzelfde document', en: 'in the same document' },
   scopeCase: { nl: 'in dezelfde casus', en: 'in the same case' },
   cooccurrenceHelpOverlap: {
-    nl: 'Paren van overlappende coderingen; op de diagonaal: de coderingen van de code zelf.',
-    en: 'Pairs of overlapping codings; on the diagonal: the codings of the code itself.',
+    nl: 'Segmenten waar één codeur beide codes overlappend toekende (een lange passage die drie korte omvat telt één keer); op de diagonaal: de coderingen van de code zelf. Verschillende codes van twee codeurs op dezelfde passage zijn onenigheid, geen samen voorkomen.',
+    en: 'Segments where one coder gave both codes, overlapping (a long passage holding three short ones counts once); on the diagonal: the codings of the code itself. Two coders giving one passage different codes is disagreement, not co-occurrence.',
   },
   cooccurrenceHelpDocument: {
-    nl: 'Documenten met beide codes; op de diagonaal: documenten met de code.',
-    en: 'Documents with both codes; on the diagonal: documents with the code.',
+    nl: 'Documenten waarin één codeur beide codes gebruikte; op de diagonaal: documenten met de code.',
+    en: 'Documents in which one coder used both codes; on the diagonal: documents with the code.',
   },
   cooccurrenceHelpCase: {
-    nl: 'Casussen met beide codes; op de diagonaal: casussen met de code.',
-    en: 'Cases with both codes; on the diagonal: cases with the code.',
+    nl: 'Casussen waarin één codeur beide codes gebruikte; op de diagonaal: casussen met de code.',
+    en: 'Cases in which one coder used both codes; on the diagonal: cases with the code.',
+  },
+  cooccurrenceSummed: {
+    nl: 'Met {n} codeurs gekozen: de som over de codeurs, ieder in het eigen werk.',
+    en: 'With {n} coders chosen: the sum over the coders, each within their own work.',
   },
 
   phasesAttribute: { nl: 'Toegekende fase uit kenmerk “{name}”.', en: 'Assigned phase from attribute “{name}”.' },

@@ -31,37 +31,58 @@ function symmetric(diagonal: number[], pairs: Record<string, number>): Record<st
 }
 
 describe('code co-occurrence', () => {
-  it('counts pairs of overlapping codings of different codes; the diagonal counts text codings', async () => {
+  it('counts overlapping codings of different codes by the same coder; the diagonal counts text codings', async () => {
     const c = await call('analysis:cooccurrence', {})
     expect(c.scope).toBe('overlap')
-    // D1: A1(Anna)–A2, A1(Bram)–A2, A1(Bram)–A; D2: A1–B; D3: A2(Anna)–B (A2(Bram) only touches B).
-    // Two A2 codings overlapping each other in D3 are the same code: no pair. The area coding of
-    // B has no extent in the text: not on the diagonal.
-    expect(square(c)).toEqual(symmetric([1, 4, 3, 3], { 'A × A/A1': 1, 'A/A1 × A/A2': 2, 'A/A1 × B': 1, 'A/A2 × B': 1 }))
+    // Same coder: D1 A1–A2 (Anna), A1–A (Bram); D3 A2–B (Anna). Across coders, which is
+    // disagreement and does not count: D1 A1(Bram)–A2(Anna), D2 A1(Anna)–B(Bram). Two A2
+    // codings overlapping each other in D3 are the same code: no pair. The area coding of B has
+    // no extent in the text: not on the diagonal.
+    expect(square(c)).toEqual(symmetric([1, 4, 3, 3], { 'A × A/A1': 1, 'A/A1 × A/A2': 1, 'A/A2 × B': 1 }))
   })
 
-  it('rolls up: a pair counts for A when either coding belongs to A or its subcodes, each pair once', async () => {
+  it('rolls up: a coding counts for A when it belongs to A or its subcodes; segments, not pairs', async () => {
     const c = await call('analysis:cooccurrence', { rollup: true })
-    // A × A1: A1–A1 (the two coders in D1), A1–A2 twice, A1–A: 4. A × A2: A1–A2 twice, A2–A2 in D3: 3.
-    // A × B: A1–B in D2, A2–B in D3: 2.
+    // Same-coder pairs: P1 A1–A2 (Anna, D1), P2 A1–A (Bram, D1), P3 A2–B (Anna, D3).
+    // A × A1, Anna: A's codings overlapping an A1 one {A2 of P1}, A1's overlapping an A one
+    // {A1 of P1}: 1; Bram: {A of P2} and {A1 of P2}: 1; together 2. A × A2: Anna {A1 of P1} and
+    // {A2 of P1}: 1. A × B: Anna {A2 of P3}, {B of P3}: 1.
     expect(square(c)).toEqual(
-      symmetric([8, 4, 3, 3], { 'A × A/A1': 4, 'A × A/A2': 3, 'A × B': 2, 'A/A1 × A/A2': 2, 'A/A1 × B': 1, 'A/A2 × B': 1 }),
+      symmetric([8, 4, 3, 3], { 'A × A/A1': 2, 'A × A/A2': 1, 'A × B': 1, 'A/A1 × A/A2': 1, 'A/A2 × B': 1 }),
     )
   })
 
-  it('counts documents where both codes occur, the diagonal the documents of each code', async () => {
+  it('counts a long coding that holds several of another code once', async () => {
+    const { s, documentId, coderId } = await studyWithDocument()
+    const c = caller(s)
+    const long = await c('codes:ensurePath', { path: 'Lang' })
+    const short = await c('codes:ensurePath', { path: 'Kort' })
+    await c('codings:create', { documentId, codeId: long.id, coderId, start: 100, end: 400 })
+    for (const start of [120, 200, 300]) await c('codings:create', { documentId, codeId: short.id, coderId, start, end: start + 20 })
+    const k = await c('analysis:cooccurrence', {})
+    expect(k.rows.map((r) => r.path)).toEqual(['Lang', 'Kort'])
+    // Three pairs, but Lang has one segment: the passage co-occurs once.
+    expect(k.values).toEqual([
+      [1, 1],
+      [1, 3],
+    ])
+  })
+
+  it('counts documents where one coder used both codes, summed over coders; the diagonal likewise', async () => {
     const c = await call('analysis:cooccurrence', { scope: 'document' })
-    // A {D1}; A1 {D1, D2, D4}; A2 {D1, D3}; B {D1, D2, D3}.
+    // (coder, document): A {Bram D1}; A1 {Anna D1, Bram D1, Anna D2, Anna D4};
+    // A2 {Anna D1, Bram D3, Anna D3}; B {Anna D1, Bram D1 (the area), Bram D2, Anna D3}.
     expect(square(c)).toEqual(
-      symmetric([1, 3, 2, 3], { 'A × A/A1': 1, 'A × A/A2': 1, 'A × B': 1, 'A/A1 × A/A2': 1, 'A/A1 × B': 2, 'A/A2 × B': 2 }),
+      symmetric([1, 4, 3, 4], { 'A × A/A1': 1, 'A × B': 1, 'A/A1 × A/A2': 1, 'A/A1 × B': 2, 'A/A2 × B': 2 }),
     )
   })
 
-  it('counts cases where both codes occur; a document without a case counts for none', async () => {
+  it('counts cases where one coder used both codes; a document without a case counts for none', async () => {
     const c = await call('analysis:cooccurrence', { scope: 'case' })
-    // A {Alpha}; A1 {Alpha}; A2 {Alpha, Beta}; B {Alpha, Beta}.
+    // (coder, case): A {Bram Alpha}; A1 {Anna Alpha, Bram Alpha}; A2 {Anna Alpha, Bram Beta,
+    // Anna Beta}; B {Anna Alpha, Bram Alpha, Anna Beta}.
     expect(square(c)).toEqual(
-      symmetric([1, 1, 2, 2], { 'A × A/A1': 1, 'A × A/A2': 1, 'A × B': 1, 'A/A1 × A/A2': 1, 'A/A1 × B': 1, 'A/A2 × B': 2 }),
+      symmetric([1, 2, 3, 3], { 'A × A/A1': 1, 'A × B': 1, 'A/A1 × A/A2': 1, 'A/A1 × B': 2, 'A/A2 × B': 2 }),
     )
   })
 
@@ -75,8 +96,9 @@ describe('code co-occurrence', () => {
       [0, 1, 2],
     ])
     const beta = await call('analysis:cooccurrence', { scope: 'document', codeIds: [t.code.A2, t.code.B], filter: { caseIds: [t.kase.beta] } })
+    // D3: A2 by Bram and by Anna, B by Anna.
     expect(beta.values).toEqual([
-      [1, 1],
+      [2, 1],
       [1, 1],
     ])
   })

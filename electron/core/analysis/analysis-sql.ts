@@ -62,8 +62,8 @@ const COLUMN_OF_DOCUMENT: Record<ColumnKind, string> = {
  * - `row_code(r, code)`: which codes' codings each row counts (itself; with roll-up also every
  *   descendant, found by a recursive walk down the tree);
  * - `scope(d, c, len)`: the documents in scope with their column and length;
- * - `hits(r, c, d, s, e)`: one line per coding and row it counts in (row, column, document,
- *   start, end), within the filter.
+ * - `hits(r, c, d, s, e, w)`: one line per coding and row it counts in (row, column, document,
+ *   start, end, coder), within the filter.
  */
 export function head(kind: ColumnKind, rollup: boolean): string {
   const rowCode = rollup
@@ -74,17 +74,17 @@ export function head(kind: ColumnKind, rollup: boolean): string {
   // Without roll-up the row is the coding's own code: a plain IN keeps the scan as cheap as a
   // bare GROUP BY over codings.
   const hits = rollup
-    ? `SELECT rc.r, ${kind === 'coders' ? 'k.coder_id' : 'sc.c'}, k.document_id, k.start_offset, k.end_offset
+    ? `SELECT rc.r, ${kind === 'coders' ? 'k.coder_id' : 'sc.c'}, k.document_id, k.start_offset, k.end_offset, k.coder_id
        FROM codings k JOIN scope sc ON sc.d = k.document_id JOIN row_code rc ON rc.code = k.code_id
        WHERE ${CODER_IN_SCOPE('k.coder_id')}`
-    : `SELECT k.code_id, ${kind === 'coders' ? 'k.coder_id' : 'sc.c'}, k.document_id, k.start_offset, k.end_offset
+    : `SELECT k.code_id, ${kind === 'coders' ? 'k.coder_id' : 'sc.c'}, k.document_id, k.start_offset, k.end_offset, k.coder_id
        FROM codings k JOIN scope sc ON sc.d = k.document_id
        WHERE k.code_id IN (SELECT value FROM json_each(@rows)) AND ${CODER_IN_SCOPE('k.coder_id')}`
   return `WITH RECURSIVE
     ${rowCode},
     scope(d, c, len) AS MATERIALIZED (
       SELECT d.id, ${COLUMN_OF_DOCUMENT[kind]}, d.char_count FROM documents d WHERE ${DOC_IN_SCOPE}),
-    hits(r, c, d, s, e) AS (${hits})`
+    hits(r, c, d, s, e, w) AS (${hits})`
 }
 
 /** What each level of a coverage answer groups by: cell, row, column, everything. */
@@ -172,30 +172,40 @@ export function coverageSql(kind: ColumnKind, rollup: boolean): string {
 }
 
 /**
- * Pairs of distinct text codings that overlap in a document, per pair of rows (x ≠ y). Each
- * pair is found once, from the coding that starts first (the lower id on a tie), by a range
- * search on codings_document_start; a pair counts in cell (x, y) when one coding belongs to x
- * and the other to y, once even when both orientations fit (roll-up).
+ * Overlap co-occurrence of each pair of rows (x ≠ y), within one coder's work: two codings
+ * co-occur when they are distinct text codings by the same coder that overlap in a document.
+ * (Codings by two coders that overlap with different codes are a disagreement, not
+ * co-occurrence; with several coders in scope the cell is the sum over coders.) A coder's part
+ * counts segments, not pairs: of x's codings that overlap one of y's and of y's that overlap
+ * one of x's, the smaller number, so that a long passage holding three short ones counts once
+ * and a cell never exceeds either code's count of segments.
+ *
+ * Each overlapping pair is found once, from the coding that starts first (the lower id on a
+ * tie), by a range search on codings_document_start; with roll-up a coding counts for every row
+ * that gathers its code, and a pair whose codings both fall in one row adds nothing there.
  */
 export function overlapPairsSql(rollup: boolean): string {
   return `${head('cases', rollup)},
     codes_in_rows AS MATERIALIZED (SELECT DISTINCT code FROM row_code),
     a AS (
-      SELECT k.id, k.document_id AS d, k.code_id AS code, k.start_offset AS s, k.end_offset AS e
+      SELECT k.id, k.document_id AS d, k.code_id AS code, k.coder_id AS coder, k.start_offset AS s, k.end_offset AS e
       FROM codings k JOIN scope sc ON sc.d = k.document_id
       WHERE k.end_offset > k.start_offset AND k.code_id IN (SELECT code FROM codes_in_rows)
         AND ${CODER_IN_SCOPE('k.coder_id')}),
     pairs AS MATERIALIZED (
-      SELECT a.id AS ai, a.code AS ac, b.id AS bi, b.code_id AS bc
+      SELECT a.coder AS w, a.id AS ai, a.code AS ac, b.id AS bi, b.code_id AS bc
       FROM a JOIN codings b INDEXED BY codings_document_start
         ON b.document_id = a.d AND b.start_offset >= a.s AND b.start_offset < a.e
       WHERE (b.start_offset > a.s OR b.id > a.id) AND b.end_offset > b.start_offset
-        AND b.code_id IN (SELECT code FROM codes_in_rows) AND ${CODER_IN_SCOPE('b.coder_id')}),
-    xy AS (
-      SELECT ra.r AS x, rb.r AS y, ai, bi FROM pairs JOIN row_code ra ON ra.code = ac JOIN row_code rb ON rb.code = bc
+        AND b.coder_id = a.coder AND b.code_id IN (SELECT code FROM codes_in_rows)),
+    members(w, x, y, k) AS (
+      SELECT w, ra.r, rb.r, ai FROM pairs JOIN row_code ra ON ra.code = ac JOIN row_code rb ON rb.code = bc
       UNION
-      SELECT rb.r, ra.r, ai, bi FROM pairs JOIN row_code ra ON ra.code = ac JOIN row_code rb ON rb.code = bc)
-    SELECT x, y, count(*) AS n FROM xy WHERE x <> y GROUP BY x, y`
+      SELECT w, rb.r, ra.r, bi FROM pairs JOIN row_code ra ON ra.code = ac JOIN row_code rb ON rb.code = bc),
+    one_sided AS MATERIALIZED (SELECT w, x, y, count(*) AS n FROM members WHERE x <> y GROUP BY w, x, y)
+    SELECT p.x, p.y, sum(min(p.n, q.n)) AS n
+    FROM one_sided p JOIN one_sided q ON q.w = p.w AND q.x = p.y AND q.y = p.x
+    GROUP BY p.x, p.y`
 }
 
 /** Text codings per row: the diagonal of overlap co-occurrence. */
@@ -204,12 +214,15 @@ export function textCodingsSql(rollup: boolean): string {
     SELECT r AS x, r AS y, count(*) AS n FROM hits WHERE e > s GROUP BY r`
 }
 
-/** Documents (or cases) where both rows occur, the diagonal included. */
+/**
+ * Documents (or cases) where both rows occur in one coder's work, summed over the coders in
+ * scope; the diagonal counts the documents (cases) of each row the same way.
+ */
 export function sharedUnitsSql(unit: 'document' | 'case', rollup: boolean): string {
   const u = unit === 'document' ? 'd' : 'c'
   return `${head('cases', rollup)},
-    ru AS MATERIALIZED (SELECT DISTINCT r, ${u} AS u FROM hits WHERE ${u} IS NOT NULL)
-    SELECT a.r AS x, b.r AS y, count(*) AS n FROM ru a JOIN ru b ON b.u = a.u GROUP BY a.r, b.r`
+    ru AS MATERIALIZED (SELECT DISTINCT r, w, ${u} AS u FROM hits WHERE ${u} IS NOT NULL)
+    SELECT a.r AS x, b.r AS y, count(*) AS n FROM ru a JOIN ru b ON b.u = a.u AND b.w = a.w GROUP BY a.r, b.r`
 }
 
 /** The documents in scope, in the order documents are listed (by case, then id). */

@@ -23,9 +23,10 @@ function offDiagonalMax(c: CooccurrenceResult): number {
 }
 
 /**
- * The codings that make a co-occurrence cell: with `overlap`, codings of either code that
- * overlap one of the other's in the text; with `document` or `case`, the codings of both codes
- * in the documents (cases) where both occur.
+ * The codings that make a co-occurrence cell, within each coder's own work (as the core counts
+ * it): with `overlap`, codings of either code that overlap one of the other's by the same coder;
+ * with `document` or `case`, a coder's codings of both codes in the documents (cases) where that
+ * coder used both.
  */
 export function cooccurringRows(rows: CodingRow[], a: ReadonlySet<number>, b: ReadonlySet<number>, scope: CooccurrenceScope, caseOf: (documentId: number) => number | null): CodingRow[] {
   const ofA = rows.filter((r) => a.has(r.codeId))
@@ -35,7 +36,7 @@ export function cooccurringRows(rows: CodingRow[], a: ReadonlySet<number>, b: Re
     const keep = new Set<number>()
     for (const x of ofA.filter(text)) {
       for (const y of ofB.filter(text)) {
-        if (x.id !== y.id && x.documentId === y.documentId && x.start < y.end && y.start < x.end) {
+        if (x.id !== y.id && x.coderId === y.coderId && x.documentId === y.documentId && x.start < y.end && y.start < x.end) {
           keep.add(x.id)
           keep.add(y.id)
         }
@@ -43,8 +44,10 @@ export function cooccurringRows(rows: CodingRow[], a: ReadonlySet<number>, b: Re
     }
     return rows.filter((r) => keep.has(r.id))
   }
-  const unit = (r: CodingRow) => (scope === 'document' ? r.documentId : caseOf(r.documentId))
-  const both = new Set(ofA.map(unit).filter((u) => u !== null && ofB.some((y) => unit(y) === u)))
+  const where = (r: CodingRow) => (scope === 'document' ? r.documentId : caseOf(r.documentId))
+  const unit = (r: CodingRow) => (where(r) === null ? null : `${r.coderId}:${where(r)}`)
+  const inB = new Set(ofB.map(unit))
+  const both = new Set(ofA.map(unit).filter((u) => u !== null && inB.has(u)))
   return rows.filter((r) => (a.has(r.codeId) || b.has(r.codeId)) && both.has(unit(r)))
 }
 
@@ -95,6 +98,10 @@ export function CooccurrenceView() {
     return { scope: s.scope, ...apiRows(s.rows), ...(f ? { filter: f } : {}) }
   }
   const help = scope === 'overlap' ? t('cooccurrenceHelpOverlap') : scope === 'document' ? t('cooccurrenceHelpDocument') : t('cooccurrenceHelpCase')
+  // Every cell is a sum over the coders in scope (the chosen ones, else all): say so.
+  const chosenCoders = useAnalysis((s) => s.filter.coderIds.length)
+  const allCoders = useApp((s) => s.coders.length)
+  const codersInScope = chosenCoders > 0 ? chosenCoders : allCoders
 
   return (
     <section className="analysis-view" aria-label={t('tabCooccurrence')}>
@@ -118,7 +125,10 @@ export function CooccurrenceView() {
           actions={[{ label: t('exportCooccurrence'), testId: 'export-cooccurrence', file: () => fileName('cooccurrence', scope), text: (csv) => call('export:cooccurrence', { ...args(), ...csv }) }]}
         />
       </div>
-      <p className="small muted analysis-summary">{help}</p>
+      <p className="small muted analysis-summary">
+        {help}
+        {codersInScope > 1 && <span data-testid="cooc-summed"> {t('cooccurrenceSummed', { n: codersInScope })}</span>}
+      </p>
       <div className="analysis-body">
         <div className="analysis-main">
           {c && c.rows.length === 0 && <p className="muted">{t('emptyMatrix')}</p>}
