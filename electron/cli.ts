@@ -17,7 +17,7 @@ import { createHandlers, type Handlers } from './core/handlers/handlers'
 import { StudySession } from './core/study-session'
 import { AGREEMENT_COMMANDS } from './cli-agreement'
 import { ANALYSIS_COMMANDS } from './cli-analysis'
-import { CommandError, UsageError, intArg, need, readInputFile, tsv, type CliIo, type CommandSpec, type Values } from './cli-kit'
+import { CommandError, UsageError, intArg, need, readInputFile, tsv, type CliIo, type CommandSpec, type Ctx, type Values } from './cli-kit'
 
 export type { CliIo } from './cli-kit'
 
@@ -34,6 +34,9 @@ const USAGE = `Usage: npm run -s cli -- COMMAND STUDY [options]
   export-qdpx STUDY --out FILE.qdpx  (the whole study as a REFI-QDA project: ATLAS.ti, MAXQDA, NVivo)
   import-qdpx STUDY FILE.qdpx      (a REFI-QDA project's PDFs, codebook, cases and codings)
   code STUDY --doc DOC_ID --code PATH --coder NAME (--start N --end N | --quote TEXT) [--memo TEXT]
+  update-coding STUDY CODING_ID --coder NAME [--code PATH] [--start N] [--end N] [--memo TEXT] [--as-lead]
+  delete-coding STUDY CODING_ID --coder NAME [--as-lead]
+                                   (--coder: who acts; another coder's coding only with --as-lead)
   codings STUDY [--format csv|tsv|json]
   search STUDY QUERY
   undo STUDY | redo STUDY
@@ -76,6 +79,8 @@ const OPTIONS = {
   end: { type: 'string' },
   quote: { type: 'string' },
   memo: { type: 'string' },
+  // Changing another coder's coding: as consensus / lead (recorded in the undo history).
+  'as-lead': { type: 'boolean' },
   format: { type: 'string' },
   // Analysis and export (matrix, cooccurrence, phases, export, agreement, reliability).
   rows: { type: 'string' },
@@ -240,6 +245,34 @@ const CORE_COMMANDS: Record<string, CommandSpec> = {
     },
   },
 
+  'update-coding': {
+    async run({ call, values, positionals, io, json }) {
+      const id = intArg(need(positionals, 1, 'CODING_ID'), 'CODING_ID')
+      const actor = await actingCoder(call, values)
+      const [codePath, ...moreCodes] = (values.code as string[] | undefined) ?? []
+      if (moreCodes.length > 0) throw new UsageError('give at most one --code PATH')
+      const change = {
+        ...(codePath === undefined ? {} : { codeId: (await call('codes:byPath', { path: codePath })).id }),
+        ...(values.start === undefined ? {} : { start: intArg(values.start, 'start') }),
+        ...(values.end === undefined ? {} : { end: intArg(values.end, 'end') }),
+        ...(typeof values.memo === 'string' ? { memo: values.memo } : {}),
+      }
+      if (Object.keys(change).length === 0) throw new UsageError('give --code, --start, --end or --memo')
+      const coding = await call('codings:update', { id, ...change, ...actor })
+      io.out(json ? JSON.stringify(coding) : String(coding.id))
+      return 0
+    },
+  },
+
+  'delete-coding': {
+    async run({ call, values, positionals, io, json }) {
+      const id = intArg(need(positionals, 1, 'CODING_ID'), 'CODING_ID')
+      await call('codings:delete', { id, ...(await actingCoder(call, values)) })
+      io.out(json ? JSON.stringify({ deleted: id }) : String(id))
+      return 0
+    },
+  },
+
   codings: {
     async run({ call, values, io, json }) {
       const format = (values.format as string | undefined) ?? (json ? 'json' : 'tsv')
@@ -281,6 +314,18 @@ const CORE_COMMANDS: Record<string, CommandSpec> = {
       return 0
     },
   },
+}
+
+/**
+ * The coder who acts (--coder NAME, one, already in the study: a name nobody has coded under
+ * owns nothing to change) and whether as lead (--as-lead).
+ */
+async function actingCoder(call: Ctx['call'], values: Values): Promise<{ actingCoderId: number; asLead?: true }> {
+  const [name, ...more] = (values.coder as string[] | undefined) ?? []
+  if (name === undefined || more.length > 0) throw new UsageError('give one --coder NAME: the coder who makes the change')
+  const coder = (await call('coders:list', {})).find((c) => c.name === name.trim())
+  if (!coder) throw new CommandError({ code: 'coder-name-not-found', params: { name } })
+  return { actingCoderId: coder.id, ...(values['as-lead'] === true ? { asLead: true as const } : {}) }
 }
 
 function pickLang(value: unknown): Lang {
