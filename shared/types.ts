@@ -138,6 +138,12 @@ export interface QdpxImportResult {
   memos: number
   /** Sources not imported: their name and why. */
   skipped: { name: string; reason: 'not-supported' | 'file-missing' | 'import-failed' | 'codings-not-placed'; detail?: string }[]
+  /**
+   * Where the project's PDF selection boxes count y from, as the import found by reading them
+   * against the pages: the standard's bottom left, or the top left (older Werkbank exports).
+   * Absent when the project has no PDF selections on imported documents.
+   */
+  pdfBoxes?: 'bottom-left' | 'top-left'
 }
 
 /** What a memo is about: the study as a whole, a case, a document or a code. */

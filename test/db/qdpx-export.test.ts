@@ -57,6 +57,39 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => t.close())
 
+/**
+ * A selection's box, read as the standard says (PDF points from the bottom left of the page:
+ * firstY < secondY, the top edge at height − secondY), is the smallest box of whole points
+ * around the coding's rectangles on that page; a text coding's selection carries the page's
+ * part of its quote as a Representation, an area's none.
+ */
+function expectBoxCovers(sel: Node, k: Coding, pageNo: number) {
+  const page = t.s.documents.pages(k.documentId).find((p) => p.pageNo === pageNo)!
+  const [firstX, firstY, secondX, secondY] = [sel.firstX, sel.firstY, sel.secondX, sel.secondY].map(Number) as [number, number, number, number]
+  expect(firstX < secondX && firstY < secondY, `coding ${k.id} page ${pageNo}`).toBe(true)
+  expect([firstX, firstY, secondX, secondY].every(Number.isInteger)).toBe(true)
+  const rects = k.rects.filter((r) => r.page === pageNo)
+  expect(rects.length).toBeGreaterThan(0)
+  // In points, y upward from the bottom edge.
+  const left = Math.min(...rects.map((r) => r.x)) * page.width
+  const right = Math.max(...rects.map((r) => r.x + r.w)) * page.width
+  const bottom = page.height - Math.max(...rects.map((r) => r.y + r.h)) * page.height
+  const top = page.height - Math.min(...rects.map((r) => r.y)) * page.height
+  const eps = 1e-6
+  expect(firstX).toBeLessThanOrEqual(left + eps)
+  expect(secondX).toBeGreaterThanOrEqual(right - eps)
+  expect(firstY).toBeLessThanOrEqual(bottom + eps)
+  expect(secondY).toBeGreaterThanOrEqual(top - eps)
+  for (const gap of [left - firstX, secondX - right, bottom - firstY, secondY - top]) expect(gap).toBeLessThan(1)
+  // Mirrored (the top-left reading) it would not cover them, unless the coding sits at mid-height.
+  if (Math.abs(top + bottom - page.height) > 4) expect(page.height - secondY > bottom || page.height - firstY < top).toBe(true)
+  if (k.kind === 'area') expect(sel.Representation).toBeUndefined()
+  else {
+    const text = t.s.documents.text(k.documentId).slice(Math.max(k.start, page.startOffset), Math.min(k.end, page.startOffset + page.text.length))
+    expect(sel.Representation.PlainTextContent).toBe(text)
+  }
+}
+
 describe('REFI-QDA project export', () => {
   it('writes a project.qde that Project-mrt2019.xsd accepts', async () => {
     expect(await validProject(xml)).toEqual({ valid: true, errors: [] })
@@ -80,7 +113,7 @@ describe('REFI-QDA project export', () => {
     }
   })
 
-  it('writes each coding as one selection per page: its text there, its box in points, code, coder and memo', () => {
+  it('writes each coding as one selection per page: its text there, its box in points from the bottom left, code, coder and memo', () => {
     const sources = list<Node>(project.Sources.PDFSource)
     const users = new Map(list<Node>(project.Users.User).map((u) => [u.guid, u.name]))
     const codes = new Map<string, string>()
@@ -101,16 +134,7 @@ describe('REFI-QDA project export', () => {
       expect(sel.Coding.creationDateTime).toBe(new Date(k.createdAt.replace(' ', 'T')).toISOString())
       if (k.memo) expect(notes.get(sel.Coding.NoteRef.targetGUID)).toBe(k.memo)
       else expect(sel.Coding.NoteRef).toBeUndefined()
-      const page = t.s.documents.pages(k.documentId).find((p) => p.pageNo === k.pageFrom)!
-      const box = [sel.firstX, sel.firstY, sel.secondX, sel.secondY].map(Number)
-      const rects = k.rects.filter((r) => r.page === k.pageFrom)
-      expect(box).toEqual([
-        Math.floor(Math.min(...rects.map((r) => r.x)) * page.width),
-        Math.floor(Math.min(...rects.map((r) => r.y)) * page.height),
-        Math.ceil(Math.max(...rects.map((r) => r.x + r.w)) * page.width),
-        Math.ceil(Math.max(...rects.map((r) => r.y + r.h)) * page.height),
-      ])
-      expect(box[0]! < box[2]! && box[1]! < box[3]! && box[2]! <= Math.ceil(page.width) && box[3]! <= Math.ceil(page.height)).toBe(true)
+      expectBoxCovers(sel, k, k.pageFrom)
       if (k.kind === 'area') expect(sel.Representation).toBeUndefined()
     }
     // The text of all of a coding's selections, page after page, is its quote without the page break.
@@ -123,6 +147,9 @@ describe('REFI-QDA project export', () => {
       .filter((text) => across.quote.includes(text))
     expect(texts).toHaveLength(across.pageTo - across.pageFrom + 1)
     expect(texts.join('\f')).toBe(across.quote)
+    // Each page's piece has its own box, bottom-left, around the coding's rectangles there.
+    const acrossSelections = selections.filter(({ source, sel }) => source === t.s.documents.get(across.documentId)!.title && sel.Coding.CodeRef.targetGUID === acrossCode && across.quote.includes(sel.Representation?.PlainTextContent))
+    for (const { sel } of acrossSelections) expectBoxCovers(sel, across, Number(sel.page) + 1)
     // Selections: one per page of each coding.
     expect(selections).toHaveLength(codings.reduce((n, k) => n + (k.pageTo - k.pageFrom + 1), 0))
   })

@@ -9,10 +9,14 @@
  * - documents → `<PDFSource>` with a `<Representation>`: the text Werkbank codes, so a reader
  *   can check offsets against it;
  * - codings → `<PDFSelection>`, one per page a coding spans (the selection of the standard is a
- *   rectangle on one page): the bounding box of the coding's rectangles in PDF points from the
- *   page's top left, pages counted from 0 — as ATLAS.ti writes them (../shared/interop/qdpx) —
- *   with the page's part of the quote as its text and a `<Coding>` of the code by the coder;
- *   an area coding is its rectangle; a coding's memo becomes a `<Note>` its Coding refers to;
+ *   rectangle on one page): the bounding box of the coding's rectangles in whole PDF points from
+ *   the bottom left of the page, as the standard says (section 10.3: y upward, so firstY <
+ *   secondY and the top edge is at height − secondY; see refi-pdf-boxes.ts for what is assumed
+ *   of the media box), pages counted from 0 as ATLAS.ti does; a text coding's selection carries
+ *   the page's part of the quote as its Representation's PlainTextContent (how a reader tells
+ *   text from area, and where exactly the text is); an area coding is its rectangle, without a
+ *   Representation; each has a `<Coding>` of the code by the coder, and a coding's memo becomes
+ *   a `<Note>` its Coding refers to;
  * - memos on the study, a code or a document become `<Note>`s the Project, Code or PDFSource
  *   refers to (the standard gives a case no NoteRef, so case memos stay behind).
  *
@@ -25,6 +29,7 @@ import type { PageRect } from '../../../shared/anchoring'
 import { PAGE_SEPARATOR } from '../../../shared/page-text'
 import type { Code } from '../../../shared/types'
 import { codeElements, escapeAttr, escapeXml, guidOf } from '../services/refi-codebook'
+import { rectToBox, type Box } from '../services/refi-pdf-boxes'
 
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0'
 /** The folder of the zip that `internal://` paths point into (as ATLAS.ti and NVivo write it). */
@@ -233,8 +238,8 @@ function section(name: string, lines: string[]): string[] {
 
 interface Piece {
   page: PageRow
-  /** firstX, firstY, secondX, secondY in whole PDF points from the page's top left. */
-  box: [number, number, number, number]
+  /** firstX, firstY, secondX, secondY in whole PDF points from the page's bottom left. */
+  box: Box
   /** The coding's text on this page ('' for an area). */
   text: string
 }
@@ -255,16 +260,12 @@ function pieces(k: CodingRow, pages: readonly PageRow[]): Piece[] {
     const x1 = on.length ? Math.max(...on.map((r) => r.x + r.w)) : 1
     const y1 = on.length ? Math.max(...on.map((r) => r.y + r.h)) : 1
     if (k.kind === 'text' && text.trim() === '' && on.length === 0) continue // only a page break's whitespace
-    out.push({
-      page,
-      box: [Math.floor(x0 * page.width), Math.floor(y0 * page.height), Math.ceil(x1 * page.width), Math.ceil(y1 * page.height)],
-      text,
-    })
+    out.push({ page, box: rectToBox({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 }, page), text })
   }
   // Never lose a coding: one that fell only on page breaks goes on its first page.
   if (out.length === 0) {
     const page = pages.find((p) => p.pageNo === k.pageFrom) ?? pages[0]
-    if (page) out.push({ page, box: [0, 0, Math.ceil(page.width), Math.ceil(page.height)], text: '' })
+    if (page) out.push({ page, box: rectToBox({ x: 0, y: 0, w: 1, h: 1 }, page), text: '' })
   }
   return out
 }

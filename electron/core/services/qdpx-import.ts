@@ -4,21 +4,27 @@
  * MAXQDA or NVivo write for PDF sources.
  *
  * - Each PDFSource whose file is in the zip is imported like any PDF (the same one twice is the
- *   study's existing document). Sources of other kinds (text, pictures, audio, video) and PDFs
- *   whose file is missing are listed as skipped, with the reason.
- * - A PDFSelection carries a page (from 0), a box in points from the top left and, mostly, its
- *   text. It becomes a text coding where that text is found on its page (spaces and line
- *   breaks compared loosely, as programs extract text differently), else an area coding of the
- *   box. Pieces of one coding on consecutive pages (the export writes one per page) join again.
+ *   study's existing document); a TextSource's text (its file, or its PlainTextContent) is laid
+ *   out as PDF pages first. A file is found by `internal://NAME`, a bare name or a relative path
+ *   (qdpx-sources.ts); one outside the archive (`relative://`, `absolute://`) or missing is
+ *   named in the report, as are sources of other kinds (pictures, audio, video).
+ * - A PDFSelection carries a page (from 0), a box in points and, from some programs, its text
+ *   (a Representation; ATLAS.ti 9 gives none but names it after its first ~64 characters). The
+ *   standard counts the box from the bottom left; older Werkbank exports counted from the top
+ *   left. Which one a project uses is found by reading its boxes both ways against the pages
+ *   (refi-pdf-boxes.ts) and reported. A box that covers the text it names becomes a text coding
+ *   (the characters it covers, in text flow); only where no text fits does it become an area
+ *   coding of the box. Pieces of one quotation on consecutive pages (one selection per page,
+ *   as ATLAS.ti and the export write them) join into one coding.
  * - A Coding's creatingUser is the coder (by the Users' names); its NoteRef, the memo.
  *
  * The codebook, cases and codings come in as one undo step after the documents are imported
  * (documents are never an undo step, as with any import).
  */
 import { WerkbankError } from '../../../shared/errors'
-import type { QdpxImportResult } from '../../../shared/types'
-import { PAGE_SEPARATOR } from '../../../shared/page-text'
-import { projectXmlOfQdpx, sourceFilesOfQdpx } from '../../../shared/qdpx'
+import type { PageInfo, QdpxImportResult } from '../../../shared/types'
+import { normaliseItemText, PAGE_SEPARATOR } from '../../../shared/page-text'
+import { projectXmlOfQdpx } from '../../../shared/qdpx'
 import { alignByLetters, drawn, textToPdf } from '../pdf/text-to-pdf'
 import type { CaseService } from './case.service'
 import type { CodebookService } from './codebook.service'
@@ -27,8 +33,12 @@ import type { DocumentService } from './document.service'
 import type { MemoService } from './memo.service'
 import type { History } from './history.service'
 import { DEFAULT_MAX_BYTES, type ImportService } from './import.service'
+import { archiveFiles, sourceFile, type SourceFile } from './qdpx-sources'
 import { child, codesIn, parseRefiXml, type RefiCodeEntry } from './refi-codebook'
+import { boxToRect, placeSelection, type Box, type BoxConvention, type Frac, type SelectionText } from './refi-pdf-boxes'
 import type { DocumentsRepo } from '../repos/documents.repo'
+
+export { findOnPage } from './refi-pdf-boxes'
 
 /** The coder for codings whose creator the project does not name. */
 export const UNKNOWN_CODER = 'REFI-QDA import'
@@ -38,16 +48,6 @@ const list = (v: unknown): Node[] => (Array.isArray(v) ? (v as Node[]) : [])
 const text = (v: unknown): string => (typeof v === 'string' ? v : typeof (v as Node | undefined)?.['#text'] === 'string' ? ((v as Node)['#text'] as string) : '')
 const guidKey = (g: unknown) => String(g ?? '').toLowerCase().replace(/[{}]/g, '')
 const num = (v: unknown) => Number(v)
-
-interface Piece {
-  documentId: number
-  codeGuid: string
-  coder: string
-  memo: string
-  page: number // 1-based
-  box: [number, number, number, number]
-  text: string
-}
 
 /** What reading a project found, for placing its codebook, cases, codings and memos. */
 interface ReadProject {
@@ -125,9 +125,24 @@ export class QdpxImport {
     const dangling = allCodings.map((k) => guidKey(child(k.CodeRef, '@targetGUID'))).find((g) => !defined.has(g))
     if (dangling !== undefined) throw new WerkbankError('codebook-import-invalid', { detail: `a coding refers to code ${dangling}, which the project does not define` })
 
-    const internal = (path: unknown) => /^internal:\/\/([^/\\]+)$/.exec(String(path ?? ''))?.[1]
-    const wanted = [...pdfs.map((s) => internal(s['@path'])), ...texts.map((s) => internal(s['@plainTextPath']))]
-    const files = sourceFilesOfQdpx(bytes, new Set(wanted.filter((f): f is string => f !== undefined)), DEFAULT_MAX_BYTES)
+    // Where each source's file is: in the archive (internal://, a bare name, a relative path) or
+    // outside it (relative://, absolute://), which an import cannot reach.
+    const where = new Map<Node, SourceFile | undefined>([
+      ...pdfs.map((s) => [s, sourceFile(s['@path'])] as const),
+      ...texts.map((s) => [s, sourceFile(s['@plainTextPath'])] as const),
+    ])
+    const keys = new Set([...where.values()].flatMap((w) => (w && 'inside' in w ? [w.inside] : [])))
+    const files = archiveFiles(bytes, keys, DEFAULT_MAX_BYTES)
+    const fileOf = (s: Node) => {
+      const w = where.get(s)
+      return w && 'inside' in w ? files.get(w.inside) : undefined
+    }
+    /** Why a source's file is not there: outside the archive, or missing from it. */
+    const missing = (s: Node, fallback: string) => {
+      const w = where.get(s)
+      const name = String(s['@name'] ?? fallback)
+      result.skipped.push(w && 'outside' in w ? { name, reason: 'file-missing', detail: `outside the archive: ${w.outside}` } : { name, reason: 'file-missing', ...(w ? { detail: String(s['@path'] ?? s['@plainTextPath']) } : {}) })
+    }
     const documentOf = new Map<string, number>() // source GUID → document
     const added: number[] = [] // documents this import brought in
     const take = async (s: Node, pdf: Uint8Array): Promise<number | undefined> => {
@@ -145,27 +160,29 @@ export class QdpxImport {
       return outcome.documentId
     }
     for (const s of pdfs) {
-      const data = files.get(internal(s['@path']) ?? '')
+      const data = fileOf(s)
       if (data) await take(s, data)
-      else result.skipped.push({ name: String(s['@name'] ?? 'PDF'), reason: 'file-missing' })
+      else missing(s, 'PDF')
     }
     // A text source's codings count its characters (UTF-16, as NVivo writes them; the byte-order
     // mark not counted): they are carried to the laid-out pages by their letters.
     const textPlaces = new Map<string, (start: number, end: number) => [number, number] | null>()
     for (const s of texts) {
       const name = String(s['@name'] ?? 'text')
+      // The text itself in the project (PlainTextContent), or a file in the archive.
       const inline = child(s, 'PlainTextContent')
-      const data = files.get(internal(s['@plainTextPath']) ?? '')
+      const data = inline === undefined ? fileOf(s) : undefined
       const content = inline !== undefined ? text(inline) : data ? new TextDecoder('utf-8').decode(data) : undefined
       if (content === undefined) {
-        result.skipped.push({ name, reason: 'file-missing' })
+        missing(s, 'text')
         continue
       }
       const documentId = await take(s, await textToPdf(content, name))
       if (documentId === undefined) continue
       const align = alignByLetters(content, this.deps.documents.text(documentId), drawn)
       if (align) textPlaces.set(guidKey(s['@guid']), align)
-      else result.skipped.push({ name, reason: 'codings-not-placed' })
+      // Only a source with codings has codings to lose.
+      else if (list(s.PlainTextSelection).some((sel) => list(sel.Coding).length > 0)) result.skipped.push({ name, reason: 'codings-not-placed' })
     }
 
     // 2. Codebook, cases and codings: one undo step.
@@ -233,26 +250,6 @@ export class QdpxImport {
         for (const d of refs) if (this.deps.documents.get(d)?.caseId === null) this.deps.documentService.assignCase(d, kase.id)
       }
 
-      const pieces: Piece[] = []
-      for (const s of pdfs) {
-        const documentId = documentOf.get(guidKey(s['@guid']))
-        if (documentId === undefined) continue
-        for (const sel of list(s.PDFSelection)) {
-          for (const k of list(sel.Coding)) {
-            const codeGuid = guidKey(child(k.CodeRef, '@targetGUID'))
-            const memo = memoOf(k, sel)
-            pieces.push({
-              documentId,
-              codeGuid,
-              coder: users.get(guidKey(k['@creatingUser'] ?? sel['@creatingUser'])) || UNKNOWN_CODER,
-              memo,
-              page: num(sel['@page']) + 1,
-              box: [num(sel['@firstX']), num(sel['@firstY']), num(sel['@secondX']), num(sel['@secondY'])],
-              text: text(child(sel.Representation, 'PlainTextContent')),
-            })
-          }
-        }
-      }
       for (const s of texts) {
         const documentId = documentOf.get(guidKey(s['@guid']))
         const place = textPlaces.get(guidKey(s['@guid']))
@@ -273,56 +270,178 @@ export class QdpxImport {
         }
       }
 
-      // Each document's pages are read once, not per coding.
-      const pagesOf = new Map<number, ReturnType<DocumentsRepo['pages']>>()
-      for (const p of pieces) {
-        const codeId = codeOf.get(p.codeGuid)! // checked before the import
-        const coderId = this.deps.ensureCoder(p.coder).id
-        let pages = pagesOf.get(p.documentId)
-        if (!pages) pagesOf.set(p.documentId, (pages = this.deps.documents.pages(p.documentId)))
-        const page = pages.find((x) => x.pageNo === p.page)
-        if (!page) {
-          result.codings.notPlaced++ // a page the PDF does not have
-          continue
-        }
-        const found = p.text.trim() === '' ? null : findOnPage(page.text, p.text)
-        if (found) {
-          // A piece that ends its page takes the page break, so the next page's piece of the
-          // same coding touches it and the two join (same code and coder: one coding).
-          const endsPage = found[1] === page.text.length && page.pageNo < pages.length
-          codings.create({
-            documentId: p.documentId, codeId, coderId,
-            start: page.startOffset + found[0],
-            end: page.startOffset + found[1] + (endsPage ? PAGE_SEPARATOR.length : 0),
-            ...(p.memo ? { memo: p.memo } : {}),
-          })
-          result.codings.text++
-        } else {
-          const [x0, y0, x1, y1] = p.box
-          const clamp = (v: number) => Math.min(1, Math.max(0, v))
-          const x = clamp(Math.min(x0, x1) / page.width)
-          const y = clamp(Math.min(y0, y1) / page.height)
-          // Within the page: a box reaching past an edge is cut there.
-          const rect = { x, y, w: Math.min(1 - x, clamp(Math.abs(x1 - x0) / page.width)), h: Math.min(1 - y, clamp(Math.abs(y1 - y0) / page.height)) }
-          if (![rect.x, rect.y, rect.w, rect.h].every(Number.isFinite) || rect.w <= 0 || rect.h <= 0) {
-            result.codings.notPlaced++ // no text found and no usable box
-            continue
-          }
-          // The same area again (a project imported twice) is not added twice: text codings
-          // join by themselves, areas are compared to within the 2 points whole-point boxes may add.
-          const near = (a: number, b: number, size: number) => Math.abs(a - b) * size <= 2
-          const same = codings.list({ documentId: p.documentId, codeIds: [codeId], coderIds: [coderId] }).some((k) => {
-            const r = k.kind === 'area' ? k.rects[0] : undefined
-            return r !== undefined && r.page === p.page && near(r.x, rect.x, page.width) && near(r.y, rect.y, page.height) && near(r.w, rect.w, page.width) && near(r.h, rect.h, page.height)
-          })
-          if (same) continue
-          codings.createArea({ documentId: p.documentId, codeId, coderId, page: p.page, rect, ...(p.memo ? { memo: p.memo } : {}) })
-          result.codings.area++
-        }
-      }
+      this.placePdfSelections(read, codeOf, result)
       return result
     })
   }
+
+  /**
+   * The PDF selections as codings (inside the undo step). First the project's convention: the
+   * boxes are read both ways against their pages, and the one under which more of them cover the
+   * text they name (a Representation's text, or the name) wins; the standard's bottom-left on a
+   * tie. Then each selection: a text coding where it names its text and the box covers it, or
+   * where it names nothing and the box covers text; an area otherwise. In a project that gives
+   * its text selections a Representation (Werkbank, ATLAS.ti 8), one without is an area. Pieces
+   * of one quotation on consecutive pages (ATLAS.ti writes one selection per page, all named
+   * after the quotation's start) join into one coding.
+   */
+  private placePdfSelections(read: ReadProject, codeOf: Map<string, number>, result: QdpxImportResult): void {
+    const { project, pdfs, documentOf, users, memoOf } = read
+    const { codings } = this.deps
+    const selections: Selection[] = []
+    for (const s of pdfs) {
+      const documentId = documentOf.get(guidKey(s['@guid']))
+      if (documentId === undefined) continue
+      for (const sel of list(s.PDFSelection)) {
+        const coded = list(sel.Coding).map((k) => ({
+          codeId: codeOf.get(guidKey(child(k.CodeRef, '@targetGUID')))!, // checked before the import
+          coder: users.get(guidKey(k['@creatingUser'] ?? sel['@creatingUser'])) || UNKNOWN_CODER,
+          memo: memoOf(k, sel),
+        }))
+        if (coded.length === 0) continue
+        selections.push({
+          documentId,
+          page: num(sel['@page']) + 1,
+          box: [num(sel['@firstX']), num(sel['@firstY']), num(sel['@secondX']), num(sel['@secondY'])],
+          name: String(sel['@name'] ?? '').replace(/\s+/g, ' ').trim(),
+          representation: text(child(sel.Representation, 'PlainTextContent')),
+          codings: coded,
+        })
+      }
+    }
+    if (selections.length === 0) return
+
+    const pagesOf = new Map<number, ReturnType<DocumentsRepo['pages']>>()
+    const pages = (documentId: number) => {
+      let p = pagesOf.get(documentId)
+      if (!p) pagesOf.set(documentId, (p = this.deps.documents.pages(documentId)))
+      return p
+    }
+    const pageOf = (x: Selection) => pages(x.documentId).find((p) => p.pageNo === x.page)
+    const withRepresentation = selections.some((x) => x.representation.trim() !== '')
+    const werkbank = /^werkbank\b/i.test(String(child(project, '@origin') ?? ''))
+    /** What a selection says its text is; 'area' for one that is an area by the project's habit. */
+    const said = (x: Selection): SelectionText | 'area' | null =>
+      x.representation.trim() !== '' ? { text: x.representation, from: 'representation' }
+        : withRepresentation || werkbank ? 'area'
+          : x.name !== '' ? { text: x.name, from: 'name' }
+            : null
+    const placeAs = (x: Selection, convention: BoxConvention) => {
+      const page = pageOf(x)
+      const s = said(x)
+      if (!page || s === 'area') return undefined
+      return placeSelection(page, x.box, convention, s)
+    }
+
+    const fitting = (convention: BoxConvention) => selections.filter((x) => placeAs(x, convention)?.fits).length
+    const convention: BoxConvention = fitting('top-left') > fitting('bottom-left') ? 'top-left' : 'bottom-left'
+    result.pdfBoxes = convention
+
+    // Each selection where it falls; then the pieces of a quotation joined, page after page.
+    const placed = selections.map((x) => ({ x, page: pageOf(x), at: placeAs(x, convention) }))
+    const startsWithName = (x: Selection) => {
+      const name = bare(x.name.replace(/(…|\.\.\.)$/, ''))
+      const own = bare(x.representation)
+      const k = Math.min(16, name.length, own.length)
+      return k > 0 && own.slice(0, k) === name.slice(0, k)
+    }
+    /** A piece that goes on from the page before: its own text is not where its name starts. */
+    const continues = (p: (typeof placed)[number]) =>
+      p.x.name !== '' && (p.x.representation.trim() !== '' ? !startsWithName(p.x) : p.at !== undefined && !p.at.fits && p.at.flow !== null)
+    const key = (x: Selection) => `${x.documentId}\u0000${x.name}\u0000${x.codings.map((k) => `${k.codeId}/${k.coder}`).sort().join(',')}`
+    const chains: (typeof placed)[] = []
+    const open = new Map<string, (typeof placed)>()
+    for (const p of [...placed].sort((a, b) => a.x.page - b.x.page)) {
+      const chain = open.get(key(p.x))
+      if (chain && chain[chain.length - 1]!.x.page === p.x.page - 1 && continues(p)) {
+        chain.push(p)
+        continue
+      }
+      const fresh = [p]
+      chains.push(fresh)
+      if (p.x.name !== '') open.set(key(p.x), fresh)
+    }
+
+    /** The text a piece covers: its range, or for a piece that goes on, what its box covers. */
+    const range = (p: (typeof placed)[number], i: number) => (i > 0 && !p.at?.fits ? p.at?.flow : p.at?.range) ?? null
+    for (const chain of chains) {
+      const ranges = chain.map(range)
+      if (chain.length > 1 && ranges.every((r) => r !== null)) {
+        const first = chain[0]!
+        const last = chain[chain.length - 1]!
+        const start = first.page!.startOffset + ranges[0]![0]
+        const end = last.page!.startOffset + ranges[ranges.length - 1]![1]
+        for (const k of first.x.codings) {
+          const coderId = this.deps.ensureCoder(k.coder).id
+          codings.create({ documentId: first.x.documentId, codeId: k.codeId, coderId, start, end, ...(k.memo ? { memo: k.memo } : {}) })
+          result.codings.text++
+        }
+        continue
+      }
+      chain.forEach((p, i) => this.placePiece(p.x, p.page, ranges[i]!, p.at?.rect ?? (p.page ? boxToRect(p.x.box, p.page, convention) : undefined), result))
+    }
+  }
+
+  /** One selection as a text coding of its range, else as an area of its box. */
+  private placePiece(x: Selection, page: PageInfo | undefined, found: [number, number] | null, box: Frac | undefined, result: QdpxImportResult): void {
+    const { codings } = this.deps
+    for (const k of x.codings) {
+      const coderId = this.deps.ensureCoder(k.coder).id
+      const memo = k.memo ? { memo: k.memo } : {}
+      if (!page || !box) {
+        result.codings.notPlaced++ // a page the PDF does not have
+        continue
+      }
+      if (found) {
+        // A piece that ends its page takes the page break, so the next page's piece of the
+        // same coding touches it and the two join (same code and coder: one coding).
+        const endsPage = found[1] === page.text.length && page.pageNo < this.deps.documents.get(x.documentId)!.pageCount
+        codings.create({
+          documentId: x.documentId, codeId: k.codeId, coderId,
+          start: page.startOffset + found[0],
+          end: page.startOffset + found[1] + (endsPage ? PAGE_SEPARATOR.length : 0),
+          ...memo,
+        })
+        result.codings.text++
+        continue
+      }
+      const clamp = (v: number) => Math.min(1, Math.max(0, v))
+      const rx = clamp(box.x)
+      const ry = clamp(box.y)
+      // Within the page: a box reaching past an edge is cut there.
+      const rect = { x: rx, y: ry, w: Math.min(1 - rx, clamp(box.w)), h: Math.min(1 - ry, clamp(box.h)) }
+      if (![rect.x, rect.y, rect.w, rect.h].every(Number.isFinite) || rect.w <= 0 || rect.h <= 0) {
+        result.codings.notPlaced++ // no text and no usable box
+        continue
+      }
+      // The same area again (a project imported twice) is not added twice: text codings
+      // join by themselves, areas are compared to within the 2 points whole-point boxes may add.
+      const near = (a: number, b: number, size: number) => Math.abs(a - b) * size <= 2
+      const same = codings.list({ documentId: x.documentId, codeIds: [k.codeId], coderIds: [coderId] }).some((c) => {
+        const r = c.kind === 'area' ? c.rects[0] : undefined
+        return r !== undefined && r.page === x.page && near(r.x, rect.x, page.width) && near(r.y, rect.y, page.height) && near(r.w, rect.w, page.width) && near(r.h, rect.h, page.height)
+      })
+      if (same) continue
+      codings.createArea({ documentId: x.documentId, codeId: k.codeId, coderId, page: x.page, rect, ...memo })
+      result.codings.area++
+    }
+  }
+}
+
+/** A PDFSelection as read. */
+interface Selection {
+  documentId: number
+  page: number // 1-based
+  box: Box
+  /** White space collapsed. */
+  name: string
+  representation: string
+  codings: { codeId: number; coder: string; memo: string }[]
+}
+
+/** A text without its white space, spelled as page text is. */
+function bare(text: string): string {
+  return normaliseItemText(text).replace(/\s+/g, '')
 }
 
 /** A variable's name by its GUID. */
@@ -330,37 +449,4 @@ function variableName(project: unknown, guid: string): string | undefined {
   const v = list(child(child(project, 'Variables'), 'Variable')).find((x) => guidKey(x['@guid']) === guid)
   const name = String(v?.['@name'] ?? '').trim()
   return name === '' ? undefined : name
-}
-
-/**
- * Where `wanted` stands in `page` (start, end in the page text), comparing white space loosely:
- * a line break for a space, none where another program ran words together; null when it is not
- * there. White space at either end of `wanted` is matched too, as far as the page has it, so
- * that a selection that starts with a space starts there. Of several places, the first that
- * starts a word (not "art" inside "Start"), else the first. Linear: both texts are compared
- * without their white space, by index, with a map back to the page.
- */
-export function findOnPage(page: string, wanted: string): [number, number] | null {
-  const bare = wanted.replace(/\s+/g, '')
-  if (bare === '') return null
-  let squeezed = ''
-  const at: number[] = [] // page offset of each character of `squeezed`
-  for (let i = 0; i < page.length; i++) {
-    if (/\s/.test(page[i]!)) continue
-    squeezed += page[i]
-    at.push(i)
-  }
-  const startsWord = (k: number) => k === 0 || !/[\p{L}\p{N}]/u.test(page[at[k]! - 1] ?? ' ') || !/[\p{L}\p{N}]/u.test(bare[0]!)
-  let k = squeezed.indexOf(bare)
-  const first = k
-  while (k >= 0 && !startsWord(k)) k = squeezed.indexOf(bare, k + 1)
-  if (k < 0) k = first
-  if (k < 0) return null
-  let start = at[k]!
-  let end = at[k + bare.length - 1]! + 1
-  const lead = wanted.length - wanted.trimStart().length
-  const trail = wanted.length - wanted.trimEnd().length
-  for (let i = 0; i < lead && start > 0 && /\s/.test(page[start - 1]!); i++) start--
-  for (let i = 0; i < trail && end < page.length && /\s/.test(page[end]!); i++) end++
-  return [start, end]
 }

@@ -1,0 +1,232 @@
+/**
+ * PDF selections of REFI-QDA in page text: the box of a `<PDFSelection>` to the characters it
+ * covers, and a coding's rectangles to a box.
+ *
+ * The standard (REFI-QDA 1.5, section 10.3) measures a selection in PDF points "starting from the
+ * bottom-left of the PDF media box": y grows upward, so firstY < secondY and the box's top edge
+ * lies at height − secondY. Werkbank's earlier exports wrote them from the top left, and other
+ * programs may too; the importer tries both (`BoxConvention`) and keeps the one whose boxes
+ * cover the selections' texts.
+ *
+ * Page geometry: a page as stored (pages.width/height) is pdf.js's viewport at scale 1 — the
+ * crop box, /Rotate applied — and the item boxes are fractions of it from its top left. The
+ * media box's origin, the crop box and the rotation are not stored, so a box is read and written
+ * as if the media box were that viewport with its lower-left corner at 0,0 and no rotation. For
+ * the PDFs people code (Word, browsers, LaTeX) that is so; a page with an offset media box, a
+ * smaller crop box or /Rotate is placed off by that offset (or turned).
+ */
+import type { ItemBox } from '../../../shared/page-text'
+import { normaliseItemText } from '../../../shared/page-text'
+
+/** Where a project's PDF boxes count y from. */
+export type BoxConvention = 'bottom-left' | 'top-left'
+
+/** firstX, firstY, secondX, secondY in PDF points, as in a `<PDFSelection>`. */
+export type Box = [number, number, number, number]
+
+/** A rectangle as fractions of the page from its top left (as `PageRect`, without the page). */
+export interface Frac {
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+/** What of a page the boxes are read against. */
+export interface BoxPage {
+  text: string
+  width: number
+  height: number
+  boxes: readonly ItemBox[]
+}
+
+/** A selection's box as a rectangle of its page (fractions from the top left), not clamped. */
+export function boxToRect(box: Box, page: Pick<BoxPage, 'width' | 'height'>, convention: BoxConvention): Frac {
+  const [x0, y0, x1, y1] = box
+  const left = Math.min(x0, x1)
+  const low = Math.min(y0, y1)
+  const high = Math.max(y0, y1)
+  const top = convention === 'bottom-left' ? page.height - high : low
+  return { x: left / page.width, y: top / page.height, w: Math.abs(x1 - x0) / page.width, h: (high - low) / page.height }
+}
+
+/**
+ * The box, in whole points from the bottom left as the standard has it, that covers a rectangle
+ * of the page (the schema wants integers: the box grows to the next point on every side).
+ */
+export function rectToBox(r: Frac, page: Pick<BoxPage, 'width' | 'height'>): Box {
+  const w = Math.ceil(page.width)
+  const h = Math.ceil(page.height)
+  const within = (v: number, max: number) => Math.min(max, Math.max(0, v))
+  // A hair of tolerance, so that a side that is a whole point in decimal does not grow by one.
+  const down = (v: number) => Math.floor(v + 1e-6)
+  const up = (v: number) => Math.ceil(v - 1e-6)
+  return [
+    within(down(r.x * page.width), w),
+    within(down(page.height - (r.y + r.h) * page.height), h),
+    within(up((r.x + r.w) * page.width), w),
+    within(up(page.height - r.y * page.height), h),
+  ]
+}
+
+const WORD = /[\p{L}\p{N}]/u
+const SPACE = /\s/
+
+/**
+ * The page text a selection box covers, read as a text-flow selection: from the first to the
+ * last character (in page order) whose centre lies in the box, white space at the ends left out,
+ * a word cut by the box's edge taken whole. Character places are shares of their item's box, as
+ * for a coding's rectangles. Null when the box covers no text.
+ */
+export function textInBox(page: BoxPage, r: Frac): [number, number] | null {
+  let first = Infinity
+  let last = -Infinity
+  const right = r.x + r.w
+  const bottom = r.y + r.h
+  for (const [s, len, x, y, w, h] of page.boxes) {
+    if (len === 0 || w <= 0) continue
+    const cy = y + h / 2
+    if (cy < r.y || cy > bottom) continue
+    // Character i's centre is x + w·(i + ½)/len: the ones between the box's sides.
+    const from = Math.max(0, Math.ceil(((r.x - x) * len) / w - 0.5))
+    const to = Math.min(len - 1, Math.floor(((right - x) * len) / w - 0.5))
+    if (to < from) continue
+    first = Math.min(first, s + from)
+    last = Math.max(last, s + to + 1)
+  }
+  if (!Number.isFinite(first)) return null
+  const text = page.text
+  let start = first
+  let end = Math.min(last, text.length)
+  while (start < end && SPACE.test(text[start]!)) start++
+  while (end > start && SPACE.test(text[end - 1]!)) end--
+  if (start >= end) return null
+  while (start > 0 && WORD.test(text[start - 1]!) && WORD.test(text[start]!)) start--
+  while (end < text.length && WORD.test(text[end]!) && WORD.test(text[end - 1]!)) end++
+  return [start, end]
+}
+
+/** A page's text without its white space, and where each of its characters stands in the page. */
+interface Squeezed {
+  bare: string
+  at: number[]
+}
+
+function squeeze(page: string): Squeezed {
+  let bare = ''
+  const at: number[] = []
+  for (let i = 0; i < page.length; i++) {
+    if (SPACE.test(page[i]!)) continue
+    bare += page[i]
+    at.push(i)
+  }
+  return { bare, at }
+}
+
+/** A text as the page would spell it (ligatures, no-break spaces, soft hyphens), without white space. */
+function bareOf(text: string): string {
+  return normaliseItemText(text).replace(/\s+/g, '')
+}
+
+/** Every place of `bare` (no white space) in the squeezed page: [start, end) in the page text. */
+function places(sq: Squeezed, bare: string): [number, number][] {
+  const out: [number, number][] = []
+  if (bare === '') return out
+  for (let k = sq.bare.indexOf(bare); k >= 0; k = sq.bare.indexOf(bare, k + 1)) out.push([sq.at[k]!, sq.at[k + bare.length - 1]! + 1])
+  return out
+}
+
+/** `place` widened by the white space `wanted` has at its ends, as far as the page has it. */
+function withEnds(page: string, place: [number, number], wanted: string): [number, number] {
+  let [start, end] = place
+  const lead = wanted.length - wanted.trimStart().length
+  const trail = wanted.length - wanted.trimEnd().length
+  for (let i = 0; i < lead && start > 0 && SPACE.test(page[start - 1]!); i++) start--
+  for (let i = 0; i < trail && end < page.length && SPACE.test(page[end]!); i++) end++
+  return [start, end]
+}
+
+/**
+ * Where `wanted` stands in `page` (start, end in the page text), comparing white space loosely:
+ * a line break for a space, none where another program ran words together; null when it is not
+ * there. White space at either end of `wanted` is matched too, as far as the page has it, so
+ * that a selection that starts with a space starts there. Of several places, the first that
+ * starts a word (not "art" inside "Start"), else the first. Linear: both texts are compared
+ * without their white space, by index, with a map back to the page.
+ */
+export function findOnPage(page: string, wanted: string): [number, number] | null {
+  const bare = bareOf(wanted)
+  if (bare === '') return null
+  const sq = squeeze(page)
+  const all = places(sq, bare)
+  const startsWord = ([s]: [number, number]) => s === 0 || !WORD.test(page[s - 1]!) || !WORD.test(bare[0]!)
+  const pick = all.find(startsWord) ?? all[0]
+  return pick ? withEnds(page, pick, wanted) : null
+}
+
+/** What a selection says its text is: a Representation's whole text, or the name's start. */
+export interface SelectionText {
+  text: string
+  /** A Representation's PlainTextContent: the whole text. A name: its start (or all of a short one). */
+  from: 'representation' | 'name'
+}
+
+/** A name of this many characters or more (white space collapsed) may be cut off. */
+const NAME_CUT = 60
+
+/** Where a selection falls on its page under one convention. */
+export interface Placement {
+  rect: Frac
+  /** The page text the box covers. */
+  flow: [number, number] | null
+  /** The coding's range in the page text, or null: an area. */
+  range: [number, number] | null
+  /** The box covers the text the selection names (the convention fits this selection). */
+  fits: boolean
+}
+
+/**
+ * A selection on its page under one convention. With a text to check against, the range is
+ * where that text stands among (or overlapping) what the box covers: a Representation's text
+ * whole; a name, which ATLAS.ti makes of the quotation's first ~64 characters, as the start
+ * (the end is the box's); a short name without an ellipsis may be all of the text. A
+ * Representation's text found elsewhere on the page is still taken (as programs' boxes differ),
+ * but does not count as fitting. Without a text to check, the range is what the box covers.
+ */
+export function placeSelection(page: BoxPage, box: Box, convention: BoxConvention, said: SelectionText | null): Placement {
+  const rect = boxToRect(box, page, convention)
+  const flow = textInBox(page, rect)
+  if (said === null) return { rect, flow, range: flow, fits: false }
+  const sq = squeeze(page.text)
+  const overlap = ([s, e]: [number, number]) => (flow ? Math.min(e, flow[1]) - Math.max(s, flow[0]) : 0)
+  /** Of the places, the one that overlaps the covered text most (the first of equals). */
+  const best = (all: [number, number][]) => {
+    let pick: [number, number] | undefined
+    for (const p of all) if (overlap(p) > 0 && (pick === undefined || overlap(p) > overlap(pick))) pick = p
+    return pick
+  }
+  if (said.from === 'representation') {
+    const bare = bareOf(said.text)
+    const pick = best(places(sq, bare))
+    if (pick) return { rect, flow, range: withEnds(page.text, pick, said.text), fits: true }
+    return { rect, flow, range: bare === '' ? flow : findOnPage(page.text, said.text), fits: false }
+  }
+  const name = said.text.replace(/\s+/g, ' ').trim()
+  const cut = /(…|\.\.\.)$/.test(name) || Array.from(name).length >= NAME_CUT
+  const bare = bareOf(name.replace(/(…|\.\.\.)$/, ''))
+  if (bare === '' || flow === null) return { rect, flow, range: null, fits: false }
+  const all = places(sq, bare)
+  if (!cut) {
+    const whole = best(all)
+    if (whole) return { rect, flow, range: whole, fits: true }
+  }
+  // The name is the start: a place of it that begins among the covered text (a few characters
+  // of slack for a box that cut into the first word), nearest the box's first character.
+  let start: [number, number] | undefined
+  for (const p of all) {
+    if (p[0] < flow[0] - 8 || p[0] >= flow[1]) continue
+    if (start === undefined || Math.abs(p[0] - flow[0]) < Math.abs(start[0] - flow[0])) start = p
+  }
+  if (!start) return { rect, flow, range: null, fits: false }
+  return { rect, flow, range: [start[0], Math.max(start[1], flow[1])], fits: true }
+}
