@@ -7,11 +7,14 @@ import type { Cell } from './csv'
 
 /** Names the total row and column. */
 export const TOTAL_LABEL = 'total'
+/** Names the column of area codings beside coverage (areas cover no text). */
+export const AREAS_LABEL = 'areas'
 
 const indices = (n: number) => Array.from({ length: n }, (_, i) => i)
 
 /**
- * The matrix as shown: column names first, the code path first in each row, then the totals.
+ * The matrix as shown: column names first, the code path first in each row, then the totals;
+ * for coverage a last column with each row's area codings (the long form has them per cell).
  * `rows` and `cols` give the order on screen after sorting (default: the core's order); the
  * matrix view and the core's export use this one layout.
  */
@@ -20,10 +23,11 @@ export function matrixWide(
   rows: readonly number[] = indices(m.rows.length),
   cols: readonly number[] = indices(m.columns.length),
 ): Cell[][] {
+  const a = m.areas
   return [
-    ['code', ...cols.map((j) => m.columns[j]!.label), TOTAL_LABEL],
-    ...rows.map((i) => [m.rows[i]!.path, ...cols.map((j) => m.values[i]![j]), m.rowTotals[i]]),
-    [TOTAL_LABEL, ...cols.map((j) => m.columnTotals[j]), m.total],
+    ['code', ...cols.map((j) => m.columns[j]!.label), TOTAL_LABEL, ...(a ? [AREAS_LABEL] : [])],
+    ...rows.map((i) => [m.rows[i]!.path, ...cols.map((j) => m.values[i]![j]), m.rowTotals[i], ...(a ? [a.rowTotals[i]!] : [])]),
+    [TOTAL_LABEL, ...cols.map((j) => m.columnTotals[j]), m.total, ...(a ? [a.total] : [])],
   ]
 }
 
@@ -31,13 +35,17 @@ export function matrixWide(
  * The matrix in tidy long form, one value per line (row, column, measure, value): every cell,
  * then each row's total, each column's total and the overall total, labelled `total`. The
  * totals are there because for documents and coverage they cannot be summed from the cells.
+ * Coverage adds a column `areas`: the area codings of the cell or total, which cover no text.
  */
 export function matrixLong(m: MatrixResult): Cell[][] {
-  const lines: Cell[][] = [['row', 'column', 'measure', 'value']]
-  m.rows.forEach((r, i) => m.columns.forEach((c, j) => lines.push([r.path, c.label, m.measure, m.values[i]![j]])))
-  m.rows.forEach((r, i) => lines.push([r.path, TOTAL_LABEL, m.measure, m.rowTotals[i]]))
-  m.columns.forEach((c, j) => lines.push([TOTAL_LABEL, c.label, m.measure, m.columnTotals[j]]))
-  lines.push([TOTAL_LABEL, TOTAL_LABEL, m.measure, m.total])
+  const a = m.areas
+  const line = (row: string, column: string, value: number | null, areas: number | undefined): Cell[] =>
+    a ? [row, column, m.measure, value, areas ?? 0] : [row, column, m.measure, value]
+  const lines: Cell[][] = [['row', 'column', 'measure', 'value', ...(a ? [AREAS_LABEL] : [])]]
+  m.rows.forEach((r, i) => m.columns.forEach((c, j) => lines.push(line(r.path, c.label, m.values[i]![j]!, a?.values[i]![j]))))
+  m.rows.forEach((r, i) => lines.push(line(r.path, TOTAL_LABEL, m.rowTotals[i]!, a?.rowTotals[i])))
+  m.columns.forEach((c, j) => lines.push(line(TOTAL_LABEL, c.label, m.columnTotals[j]!, a?.columnTotals[j])))
+  lines.push(line(TOTAL_LABEL, TOTAL_LABEL, m.total, a?.total))
   return lines
 }
 

@@ -65,6 +65,19 @@ export interface MatrixResult {
   rowTotals: (number | null)[]
   columnTotals: (number | null)[]
   total: number | null
+  /**
+   * Coverage only: the area codings in each cell and total (each coding once per total), which
+   * cover no text and so add nothing to coverage, but are evidence all the same.
+   */
+  areas?: MatrixAreas
+}
+
+/** Counts of area codings laid out like a matrix's values and totals. */
+export interface MatrixAreas {
+  values: number[][]
+  rowTotals: number[]
+  columnTotals: number[]
+  total: number
 }
 
 /**

@@ -23,6 +23,7 @@ interface Span {
 let t: SmallStudy
 let call: ReturnType<typeof caller>
 const spans: Span[] = []
+const areas: Span[] = []
 const docs: { id: number; caseId: number | null; length: number; sector: string | null }[] = []
 let children: Map<number, number[]>
 
@@ -50,6 +51,14 @@ beforeAll(async () => {
     const end = Math.min(doc.length, start + (1 + Math.floor(rnd() * 15)) * 10 + jitter())
     s.codings.create({ documentId: doc.id, codeId: pick(codes), coderId: pick(coders), start, end })
   }
+  // Area codings, which cover no text: counted beside coverage, never in it.
+  for (let i = 0; i < 30; i++) {
+    const doc = pick(docs)
+    s.codings.createArea({ documentId: doc.id, codeId: pick(codes), coderId: pick(coders), page: 1, rect: { x: 0.1, y: 0.05 + rnd() * 0.8, w: 0.4, h: 0.05 } })
+  }
+  areas.push(...(s.study.db.prepare(`
+    SELECT document_id AS doc, code_id AS code, coder_id AS coder, start_offset AS start, end_offset AS end
+    FROM codings WHERE kind = 'area'`).all() as Span[]))
   // What is stored (the service joins a coder's overlapping codings of one code), text only.
   spans.push(...(s.study.db.prepare(`
     SELECT document_id AS doc, code_id AS code, coder_id AS coder, start_offset AS start, end_offset AS end
@@ -95,7 +104,14 @@ function expected(m: MatrixResult, rollup: boolean, filter: AnalysisFilter) {
   const rowCodes = m.rows.map((r) => gathered(r.codeId, rollup))
   const anyRow = (s: Span) => rowCodes.some((set) => set.has(s.code))
   const share = (n: number, len: number) => (len === 0 ? null : n / len)
+  const countAreas = (pass: (s: Span) => boolean, inDocs: typeof docs) => areas.filter((a) => pass(a) && inDocs.some((d) => d.id === a.doc)).length
   return {
+    areas: {
+      values: rowCodes.map((set) => column.map((c) => countAreas((s) => set.has(s.code) && c.coder(s), c.docs))),
+      rowTotals: rowCodes.map((set) => countAreas((s) => set.has(s.code) && coderOk(s), inScope)),
+      columnTotals: column.map((c) => countAreas((s) => anyRow(s) && c.coder(s), c.docs)),
+      total: countAreas((s) => anyRow(s) && coderOk(s), inScope),
+    },
     values: rowCodes.map((set) => column.map((c) => share(covered((s) => set.has(s.code) && c.coder(s), c.docs), text(c.docs)))),
     rowTotals: rowCodes.map((set) => share(covered((s) => set.has(s.code) && coderOk(s), inScope), text(inScope))),
     columnTotals: column.map((c) => share(covered((s) => anyRow(s) && c.coder(s), c.docs), text(c.docs))),
@@ -141,6 +157,8 @@ describe('coverage against a character sweep over 400 pseudo-random codings', ()
       expectClose(m.columnTotals, want.columnTotals, 'column totals')
       expectClose([m.total], [want.total], 'total')
       expect(m.total).toBeGreaterThan(0)
+      expect(m.areas).toEqual(want.areas)
+      expect(want.areas.total).toBeGreaterThan(20)
     })
   }
 
@@ -153,6 +171,7 @@ describe('coverage against a character sweep over 400 pseudo-random codings', ()
       expectClose(m.rowTotals, want.rowTotals, `${by} row totals`)
       expectClose(m.columnTotals, want.columnTotals, `${by} column totals`)
       expectClose([m.total], [want.total], `${by} total`)
+      expect(m.areas, `${by} areas`).toEqual(want.areas)
     }
   })
 

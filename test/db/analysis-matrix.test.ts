@@ -89,6 +89,15 @@ describe('code matrix over cases', () => {
       // All codes together: D1 [100,260) ∪ [300,400) = 260, D2 [0,90) = 90, D3 [500,650) = 150.
       total: { Alpha: 350 / alpha, Beta: 150 / D3, '(none)': 10 / D4, total: 510 / all },
     })
+    // The one area coding (B by Bram in D1) is counted beside coverage, in its cell and totals.
+    expect(m.areas).toEqual({
+      values: [[0, 0, 0], [0, 0, 0], [0, 0, 0], [1, 0, 0]],
+      rowTotals: [0, 0, 0, 1],
+      columnTotals: [1, 0, 0],
+      total: 1,
+    })
+    // Other measures have no area counts of their own: an area is a segment like any other.
+    expect((await call('analysis:matrix', { by: 'cases', measure: 'segments' })).areas).toBeUndefined()
   })
 
   it('measures rolled-up coverage with the overlaps of parent and subcodes counted once', async () => {

@@ -54,6 +54,21 @@ describe('analysis tables', () => {
     ])
   })
 
+  it('adds the area codings beside coverage: per row in the wide form, per cell in the long form', () => {
+    const withAreas: MatrixResult = { ...matrix, areas: { values: [[0, 0], [2, 0]], rowTotals: [0, 2], columnTotals: [2, 0], total: 2 } }
+    expect(matrixWide(withAreas)).toEqual([
+      ['code', 'Alpha', 'Leeg', 'total', 'areas'],
+      ['Fase/Fase 1', 0.25, null, 0.25, 0],
+      ['=Risico', 0, null, 0, 2],
+      ['total', 0.25, null, 0.25, 2],
+    ])
+    const long = matrixLong(withAreas)
+    expect(long[0]).toEqual(['row', 'column', 'measure', 'value', 'areas'])
+    expect(long).toContainEqual(['=Risico', 'Alpha', 'coverage', 0, 2])
+    expect(long).toContainEqual(['=Risico', 'total', 'coverage', 0, 2])
+    expect(long.at(-1)).toEqual(['total', 'total', 'coverage', 0.25, 2])
+  })
+
   it('lays co-occurrence out with the code paths along both edges', () => {
     expect(cooccurrenceTable({ scope: 'document', rollup: false, rows: matrix.rows, values: [[3, 1], [1, 2]] })).toEqual([
       ['code', 'Fase/Fase 1', '=Risico'],

@@ -87,6 +87,11 @@ describe('matrix as shown', () => {
     expect(matrixValue('en', 'coverage', 0.1234)).toBe('12.3 %')
     expect(matrixValue('nl', 'coverage', 0.1234)).toBe('12,3 %')
     expect(matrixValue('en', 'coverage', null)).toBe('—')
+    // Area codings cover no text: named beside the share; an empty cell stays blank.
+    expect(matrixValue('en', 'coverage', 0)).toBe('')
+    expect(matrixValue('en', 'coverage', 0, 1)).toBe('0.0 % + 1 area')
+    expect(matrixValue('nl', 'coverage', 0.1234, 2)).toBe('12,3 % + 2 gebieden')
+    expect(matrixValue('en', 'segments', 0)).toBe('0')
     expect(matrixValue('en', 'presence', 1)).toBe('✓')
     expect(matrixValue('en', 'segments', 1234)).toBe('1,234')
     expect(percent('nl', 0.5)).toBe('50,0 %')

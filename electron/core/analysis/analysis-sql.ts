@@ -62,8 +62,8 @@ const COLUMN_OF_DOCUMENT: Record<ColumnKind, string> = {
  * - `row_code(r, code)`: which codes' codings each row counts (itself; with roll-up also every
  *   descendant, found by a recursive walk down the tree);
  * - `scope(d, c, len)`: the documents in scope with their column and length;
- * - `hits(r, c, d, s, e, w)`: one line per coding and row it counts in (row, column, document,
- *   start, end, coder), within the filter.
+ * - `hits(r, c, d, s, e, w, i)`: one line per coding and row it counts in (row, column,
+ *   document, start, end, coder, coding id), within the filter.
  */
 export function head(kind: ColumnKind, rollup: boolean): string {
   const rowCode = rollup
@@ -74,17 +74,17 @@ export function head(kind: ColumnKind, rollup: boolean): string {
   // Without roll-up the row is the coding's own code: a plain IN keeps the scan as cheap as a
   // bare GROUP BY over codings.
   const hits = rollup
-    ? `SELECT rc.r, ${kind === 'coders' ? 'k.coder_id' : 'sc.c'}, k.document_id, k.start_offset, k.end_offset, k.coder_id
+    ? `SELECT rc.r, ${kind === 'coders' ? 'k.coder_id' : 'sc.c'}, k.document_id, k.start_offset, k.end_offset, k.coder_id, k.id
        FROM codings k JOIN scope sc ON sc.d = k.document_id JOIN row_code rc ON rc.code = k.code_id
        WHERE ${CODER_IN_SCOPE('k.coder_id')}`
-    : `SELECT k.code_id, ${kind === 'coders' ? 'k.coder_id' : 'sc.c'}, k.document_id, k.start_offset, k.end_offset, k.coder_id
+    : `SELECT k.code_id, ${kind === 'coders' ? 'k.coder_id' : 'sc.c'}, k.document_id, k.start_offset, k.end_offset, k.coder_id, k.id
        FROM codings k JOIN scope sc ON sc.d = k.document_id
        WHERE k.code_id IN (SELECT value FROM json_each(@rows)) AND ${CODER_IN_SCOPE('k.coder_id')}`
   return `WITH RECURSIVE
     ${rowCode},
     scope(d, c, len) AS MATERIALIZED (
       SELECT d.id, ${COLUMN_OF_DOCUMENT[kind]}, d.char_count FROM documents d WHERE ${DOC_IN_SCOPE}),
-    hits(r, c, d, s, e, w) AS (${hits})`
+    hits(r, c, d, s, e, w, i) AS (${hits})`
 }
 
 /** What each level of a coverage answer groups by: cell, row, column, everything. */
@@ -119,6 +119,20 @@ export function documentsSql(kind: ColumnKind, rollup: boolean): string {
     UNION ALL SELECT 1, r, NULL, count(DISTINCT d) FROM rcd GROUP BY r
     UNION ALL SELECT 2, NULL, c, count(DISTINCT d) FROM rcd GROUP BY c
     UNION ALL SELECT 3, NULL, NULL, count(DISTINCT d) FROM rcd`
+}
+
+/**
+ * Area codings (start = end: a rectangle on a page, no extent in the text) per cell (level 0),
+ * row (1), column (2) and overall (3), each coding once per level: coverage cannot show them,
+ * so the coverage matrix counts them beside it.
+ */
+export function areasSql(kind: ColumnKind, rollup: boolean): string {
+  return `${head(kind, rollup)},
+    areas AS MATERIALIZED (SELECT r, c, i FROM hits WHERE e = s)
+    SELECT 0 AS lvl, r, c, count(*) AS n FROM areas GROUP BY r, c
+    UNION ALL SELECT 1, r, NULL, count(DISTINCT i) FROM areas GROUP BY r
+    UNION ALL SELECT 2, NULL, c, count(DISTINCT i) FROM areas GROUP BY c
+    UNION ALL SELECT 3, NULL, NULL, count(DISTINCT i) FROM areas`
 }
 
 /**

@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3'
 import {
   PHASES,
-  type AnalysisFilter, type CooccurrenceResult, type CooccurrenceScope, type MatrixBy, type MatrixColumn,
+  type AnalysisFilter, type MatrixAreas, type CooccurrenceResult, type CooccurrenceScope, type MatrixBy, type MatrixColumn,
   type MatrixMeasure, type MatrixResult, type MatrixRow, type PhaseCase, type PhaseOverview,
 } from '../../../shared/analysis-types'
 import { WerkbankError } from '../../../shared/errors'
 import {
-  CODER_IN_SCOPE, SCOPE_CASES_SQL, SCOPE_DOCUMENTS_SQL, StatementCache, coverageSql, documentsSql, overlapPairsSql,
+  CODER_IN_SCOPE, SCOPE_CASES_SQL, areasSql, SCOPE_DOCUMENTS_SQL, StatementCache, coverageSql, documentsSql, overlapPairsSql,
   scopeParams, segmentsSql, sharedUnitsSql, textCodingsSql, withSortMemory, type ColumnKind, type ScopeParams,
 } from './analysis-sql'
 import { PHASE_ATTRIBUTES, findPhaseCodes, parsePhase, phaseDiffers, strongestPhases } from './phases'
@@ -200,7 +200,11 @@ export class AnalysisService {
         // covered characters are then the sum over its cells, and the total the columns' sum.
         if (kind !== 'coders') table.sumAcrossColumns()
         table.divideByText()
-        break
+        const areas = new Table(rows, cols)
+        for (const cell of all(areasSql(kind, rollup))) areas.set(cell)
+        const counts = areas.result()
+        const result = { by: args.by, measure: args.measure, rollup, rows, columns: cols.columns, ...table.result() }
+        return { ...result, areas: counts as MatrixAreas }
       }
     }
     return { by: args.by, measure: args.measure, rollup, rows, columns: cols.columns, ...table.result() }

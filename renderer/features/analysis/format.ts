@@ -4,6 +4,7 @@
  */
 import type { MatrixMeasure } from '../../../shared/analysis-types'
 import type { Lang } from '../../../shared/i18n/messages'
+import { ta } from '../../i18n/analysis-strings'
 
 const formats = new Map<string, Intl.NumberFormat>()
 function nf(lang: Lang, digits: number): Intl.NumberFormat {
@@ -30,10 +31,19 @@ export function integer(lang: Lang, v: number): string {
   return v >= 0 && v < 1000 && Number.isInteger(v) ? String(v) : nf(lang, 0).format(v)
 }
 
-/** A matrix value as shown for its measure: counts, percentages of text, or ✓. */
-export function matrixValue(lang: Lang, measure: MatrixMeasure, v: number | null | undefined): string {
+/**
+ * A matrix value as shown for its measure: counts, percentages of text, or ✓. Coverage names
+ * the area codings beside the percentage ("0.0 % + 1 area": evidence that covers no text), and
+ * an empty coverage cell stays blank, as in MAXQDA, so that evidence stands out.
+ */
+export function matrixValue(lang: Lang, measure: MatrixMeasure, v: number | null | undefined, areas = 0): string {
+  if (measure === 'coverage') {
+    const extra = areas > 0 ? ta(lang, areas === 1 ? 'areaOne' : 'areaMany', { n: integer(lang, areas) }) : ''
+    if (v === null || v === undefined) return extra === '' ? '—' : `— + ${extra}`
+    if (v === 0 && extra === '') return ''
+    return extra === '' ? percent(lang, v) : `${percent(lang, v)} + ${extra}`
+  }
   if (v === null || v === undefined) return '—'
-  if (measure === 'coverage') return percent(lang, v)
   if (measure === 'presence') return v > 0 ? '✓' : '·'
   return integer(lang, v)
 }

@@ -78,11 +78,11 @@ const MatrixRow = memo(function MatrixRow({ m, i, cols, colour, name, depth, max
             data-value={v ?? ''}
             className={`mx-cell${heatClass(v, max)}${v === 0 ? ' zero' : ''}${j === selectedCol ? ' sel' : ''}`}
           >
-            {matrixValue(lang, m.measure, v)}
+            {matrixValue(lang, m.measure, v, m.areas?.values[i]![j])}
           </td>
         )
       })}
-      <td className="mx-total" data-value={m.rowTotals[i] ?? ''}>{matrixValue(lang, m.measure, m.rowTotals[i])}</td>
+      <td className="mx-total" data-value={m.rowTotals[i] ?? ''}>{matrixValue(lang, m.measure, m.rowTotals[i], m.areas?.rowTotals[i])}</td>
     </tr>
   )
 })
@@ -193,9 +193,9 @@ export function MatrixTable(props: Props) {
               </button>
             </th>
             {cols.map((j) => (
-              <td key={j} className="mx-total" data-value={m.columnTotals[j] ?? ''}>{matrixValue(lang, m.measure, m.columnTotals[j])}</td>
+              <td key={j} className="mx-total" data-value={m.columnTotals[j] ?? ''}>{matrixValue(lang, m.measure, m.columnTotals[j], m.areas?.columnTotals[j])}</td>
             ))}
-            <td className="mx-total mx-grand" data-value={m.total ?? ''} data-testid="matrix-total">{matrixValue(lang, m.measure, m.total)}</td>
+            <td className="mx-total mx-grand" data-value={m.total ?? ''} data-testid="matrix-total">{matrixValue(lang, m.measure, m.total, m.areas?.total)}</td>
           </tr>
         </tfoot>
       </table>
