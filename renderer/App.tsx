@@ -171,7 +171,7 @@ export function App() {
           type="button"
           onClick={() => void store.undo()}
           disabled={!history.canUndo}
-          title={history.undoLabel ? `${t('undo')}: ${historyLabel(history.undoLabel, lang)} (Ctrl+Z)` : t('undo')}
+          title={history.undoLabel ? `${t('undo')}: ${historyLabel(history.undoLabel, lang, history.undoParams)} (Ctrl+Z)` : t('undo')}
           data-testid="undo"
         >
           ↶ {t('undo')}
@@ -180,7 +180,7 @@ export function App() {
           type="button"
           onClick={() => void store.redo()}
           disabled={!history.canRedo}
-          title={history.redoLabel ? `${t('redo')}: ${historyLabel(history.redoLabel, lang)} (Ctrl+Shift+Z)` : t('redo')}
+          title={history.redoLabel ? `${t('redo')}: ${historyLabel(history.redoLabel, lang, history.redoParams)} (Ctrl+Shift+Z)` : t('redo')}
           data-testid="redo"
         >
           ↷ {t('redo')}

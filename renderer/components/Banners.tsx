@@ -29,7 +29,7 @@ export function Banners() {
         <div className="banner notice" role="status" data-testid="notice">
           <span>
             {t(notice.key, notice.key === 'undone' || notice.key === 'redone'
-              ? { ...notice.params, label: historyLabel(String(notice.params.label ?? ''), lang) }
+              ? { ...notice.params, label: historyLabel(String(notice.params.label ?? ''), lang, notice.params) }
               : notice.params)}
           </span>
           <button type="button" className="link" onClick={() => useApp.getState().notify(null)} aria-label={t('close')}>×</button>

@@ -1,6 +1,6 @@
-import type { Lang } from '../../shared/i18n/messages'
+import { interpolate, type Lang } from '../../shared/i18n/messages'
 
-/** The core's undo labels, in words. An unknown label is shown as it is. */
+/** The core's undo labels, in words, with the label's parameters filled in. An unknown label is shown as it is. */
 const LABELS: Record<string, Record<Lang, string>> = {
   'case-attribute': { nl: 'casuskenmerk wijzigen', en: 'change case attribute' },
   'case-update': { nl: 'casus wijzigen', en: 'change case' },
@@ -17,6 +17,10 @@ const LABELS: Record<string, Record<Lang, string>> = {
   'coding-create': { nl: 'coderen', en: 'code passage' },
   'coding-delete': { nl: 'codering verwijderen', en: 'delete coding' },
   'coding-update': { nl: 'codering wijzigen', en: 'change coding' },
+  // Another coder's work changed in consensus / lead mode: whose it was and who changed it.
+  'coding-update-as-lead': { nl: 'codering van {owner} wijzigen als leider ({by})', en: "change {owner}'s coding as lead ({by})" },
+  'coding-delete-as-lead': { nl: 'codering van {owner} verwijderen als leider ({by})', en: "delete {owner}'s coding as lead ({by})" },
+  'memo-save-as-lead': { nl: 'memo van {owner} opslaan als leider ({by})', en: "save {owner}'s memo as lead ({by})" },
   'document-case': { nl: 'document aan casus toewijzen', en: 'assign document to case' },
   'document-rename': { nl: 'document hernoemen', en: 'rename document' },
   'memo-save': { nl: 'memo opslaan', en: 'save memo' },
@@ -25,7 +29,8 @@ const LABELS: Record<string, Record<Lang, string>> = {
   'agreement-settle': { nl: 'meningsverschil beslechten', en: 'settle disagreement' },
 }
 
-export function historyLabel(label: string | null | undefined, lang: Lang): string {
+export function historyLabel(label: string | null | undefined, lang: Lang, params: Record<string, string | number> = {}): string {
   if (!label) return ''
-  return LABELS[label]?.[lang] ?? label
+  const text = LABELS[label]?.[lang]
+  return text === undefined ? label : interpolate(text, params)
 }

@@ -247,6 +247,20 @@ export const STRINGS = {
   pageN: { nl: 'Pagina {page}', en: 'Page {page}' },
   recode: { nl: 'Hercoderen', en: 'Recode' },
   deleteCoding: { nl: 'Codering verwijderen', en: 'Delete coding' },
+  codingOfOther: {
+    nl: 'Codering van {name}: alleen {name} kan haar wijzigen. Zet “Bewerken als consensus / leider” aan om dat toch te doen.',
+    en: '{name}’s coding: only {name} can change it. Turn on “Edit as consensus / lead” to change it anyway.',
+  },
+  codingOfOtherShort: { nl: 'Codering van {name} — alleen lezen', en: '{name}’s coding — read only' },
+  codingOfOtherAsLead: {
+    nl: 'Je bewerkt de codering van {name} als consensus / leider; de geschiedenis legt dat vast.',
+    en: 'You are editing {name}’s coding as consensus / lead; the history records it.',
+  },
+  editAsLead: { nl: 'Bewerken als consensus / leider', en: 'Edit as consensus / lead' },
+  editAsLeadHelp: {
+    nl: 'Laat je coderingen en memo’s van andere codeurs wijzigen en verwijderen. Elke wijziging staat als “als leider”, met je naam, in de geschiedenis.',
+    en: 'Lets you change and delete other coders’ codings and memos. Each change is recorded in the history as “as lead”, with your name.',
+  },
   area: { nl: 'gebied', en: 'area' },
   areaCodingNote: { nl: 'Gebiedscodering; het citaat is de tekst binnen het gebied.', en: 'Area coding; the quote is the text inside the area.' },
   goToCoding: { nl: 'Naar deze codering', en: 'Go to this coding' },

@@ -368,14 +368,14 @@ export const createStudySlice = (lang: Lang): StateCreator<AppState, [], [], Stu
   undo: async () => {
     await get().change(async () => {
       const r = await call('history:undo', {})
-      get().notify({ key: 'undone', params: { label: r.label } })
+      get().notify({ key: 'undone', params: { ...r.params, label: r.label } })
     })
   },
 
   redo: async () => {
     await get().change(async () => {
       const r = await call('history:redo', {})
-      get().notify({ key: 'redone', params: { label: r.label } })
+      get().notify({ key: 'redone', params: { ...r.params, label: r.label } })
     })
   },
   projectImport: null,

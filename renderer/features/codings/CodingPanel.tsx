@@ -1,9 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useT } from '../../i18n'
 import { useApp } from '../../store'
+import { mayChange } from '../../store/codings.slice'
 import { jumpToCoding } from './RetrievalList'
 
-/** The selected coding: its code (recode), coder, quote and memo; delete. */
+/**
+ * The selected coding: its code (recode), coder, quote and memo; delete. Another coder's
+ * coding is read only, unless "Edit as consensus / lead" is on (the core refuses otherwise).
+ */
 export function CodingPanel() {
   const t = useT()
   const selectedId = useApp((s) => s.selectedCodingId)
@@ -17,6 +21,8 @@ export function CodingPanel() {
   const [memoSaved, setMemoSaved] = useState(false)
   const lastSelection = useApp((s) => s.lastSelection)
   const savingMemo = useRef<string | null>(null)
+  const me = useApp((s) => s.coder)
+  const leadMode = useApp((s) => s.leadMode)
 
   useEffect(() => {
     setMemo(coding?.memo ?? '')
@@ -38,10 +44,14 @@ export function CodingPanel() {
     lastSelection !== null &&
     lastSelection.documentId === coding.documentId &&
     (lastSelection.start < coding.start || lastSelection.end > coding.end)
+  const theirs = me === null || coding.coderId !== me.id
+  const editable = mayChange({ coder: me, leadMode }, coding.coderId)
+  // Why a control is off, on the control itself (hover) and once in words under the facts.
+  const locked = editable ? undefined : t('codingOfOther', { name: coding.coderName })
   const dirty = memo !== coding.memo
   // Leaving the memo field and clicking Save come together: save once.
   const saveMemo = async () => {
-    if (!dirty || savingMemo.current === memo) return
+    if (!dirty || !editable || savingMemo.current === memo) return
     savingMemo.current = memo
     try {
       if (await store.saveMemo(coding.id, memo)) setMemoSaved(true)
@@ -63,7 +73,8 @@ export function CodingPanel() {
           <select
             value={coding.codeId}
             aria-label={t('recode')}
-            title={t('recode')}
+            title={locked ?? t('recode')}
+            disabled={!editable}
             data-testid="recode"
             onChange={(e) => void store.recode(coding.id, Number(e.target.value))}
           >
@@ -79,18 +90,27 @@ export function CodingPanel() {
           <button type="button" className="link small doc-jump" onClick={() => void jumpToCoding(coding)} title={t('goToCoding')}>{coding.documentTitle}</button>
         </dd>
       </dl>
+      {theirs && me !== null && (
+        <div className={`owner-note small${editable ? ' as-lead' : ''}`} data-testid="coding-owner-note">
+          <p role="status">{editable ? t('codingOfOtherAsLead', { name: coding.coderName }) : t('codingOfOtherShort', { name: coding.coderName })}</p>
+          <label title={t('editAsLeadHelp')}>
+            <input type="checkbox" checked={leadMode} data-testid="lead-mode" onChange={(e) => store.setLeadMode(e.target.checked)} />
+            {t('editAsLead')}
+          </label>
+        </div>
+      )}
       {coding.kind === 'area' && <p className="small muted"><span className="badge">{t('area')}</span> {t('areaCodingNote')}</p>}
       <blockquote className="quote" data-testid="coding-quote">{showQuote(coding.quote)}</blockquote>
       {coding.kind === 'text' && (
         <div className="row small resize-row">
-          <span className="muted">{t('resizeHint')}</span>
+          <span className="muted">{editable ? t('resizeHint') : ''}</span>
           <span className="spacer" />
           <button
             type="button"
             className="small"
             data-testid="extend-to-selection"
-            disabled={!extendable}
-            title={t('extendToSelectionHelp')}
+            disabled={!extendable || !editable}
+            title={locked ?? t('extendToSelectionHelp')}
             onClick={() => lastSelection && void store.resizeCoding(coding.id, Math.min(coding.start, lastSelection.start), Math.max(coding.end, lastSelection.end))}
           >
             {t('extendToSelection')}
@@ -102,6 +122,8 @@ export function CodingPanel() {
         <textarea
           value={memo}
           rows={4}
+          readOnly={!editable}
+          title={locked}
           data-testid="memo"
           onChange={(e) => {
             setMemo(e.target.value)
@@ -111,10 +133,10 @@ export function CodingPanel() {
         />
       </label>
       <div className="row">
-        <button type="button" className="primary small" disabled={!dirty} onClick={() => void saveMemo()}>{t('save')}</button>
+        <button type="button" className="primary small" disabled={!dirty || !editable} title={locked} onClick={() => void saveMemo()}>{t('save')}</button>
         {memoSaved && !dirty && <span className="muted small" role="status">{t('memoSaved')}</span>}
         <span className="spacer" />
-        <button type="button" className="danger small" onClick={() => void store.deleteCoding(coding.id)}>{t('deleteCoding')}</button>
+        <button type="button" className="danger small" disabled={!editable} title={locked} data-testid="delete-coding" onClick={() => void store.deleteCoding(coding.id)}>{t('deleteCoding')}</button>
       </div>
     </section>
   )

@@ -39,6 +39,8 @@ interface Props {
   marks: readonly PageMark[]
   overlays: readonly Overlay[]
   selectedId: number | null
+  /** Why the selected coding's ends cannot be dragged (another coder's); null or absent: they can. */
+  lockedTitle?: string | null
   hoveredId: number | null
   showStripes: boolean
   onLayout(pageNo: number, layout: PageLayout | null): void
@@ -316,11 +318,16 @@ export const PdfPage = memo(function PdfPage(props: Props) {
       {handles.map((hd) => (
         <div
           key={hd.edge}
-          className={`resize-handle ${hd.edge}`}
+          className={`resize-handle ${hd.edge}${props.lockedTitle == null ? '' : ' locked'}`}
           data-edge={hd.edge}
           style={{ left: `${hd.x * 100}%`, top: `${hd.y * 100}%`, height: `${hd.h * 100}%` }}
         >
-          <span className="knob" onPointerDown={(e) => selectedId !== null && props.onResizeStart(selectedId, hd.edge, e)} />
+          <span
+            className="knob"
+            title={props.lockedTitle ?? undefined}
+            aria-disabled={props.lockedTitle == null ? undefined : true}
+            onPointerDown={(e) => selectedId !== null && props.lockedTitle == null && props.onResizeStart(selectedId, hd.edge, e)}
+          />
         </div>
       ))}
       {showStripes && (

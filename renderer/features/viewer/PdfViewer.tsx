@@ -6,6 +6,7 @@ import { openPdf, type OpenedPdf } from '../../pdf/pdfjs'
 import { takePdf } from '../../pdf/prefetch'
 import { offsetAtPoint, selectionRange } from '../../pdf/selection'
 import { useApp } from '../../store'
+import { mayChange } from '../../store/codings.slice'
 import type { Flash } from '../../store/viewer.slice'
 import { CodePicker } from './CodePicker'
 import { FindBar } from './FindBar'
@@ -50,6 +51,11 @@ export function PdfViewer() {
   const codingRows = useApp((s) => s.codingRows)
   const codesById = useApp((s) => s.codes.byId)
   const selectedCodingId = useApp((s) => s.selectedCodingId)
+  // Another coder's selected coding keeps its handles, locked, saying whose it is.
+  const lockedTitle = useApp((s) => {
+    const c = s.selectedCodingId === null ? undefined : s.codingRows.byId[s.selectedCodingId]
+    return c === undefined || mayChange(s, c.coderId) ? null : c.coderName
+  })
   const recentCodeIds = useApp((s) => s.recentCodeIds)
   const areaMode = useApp((s) => s.areaMode)
   const showStripes = useApp((s) => s.showStripes)
@@ -393,7 +399,7 @@ export function PdfViewer() {
   const onResizeStart = useCallback((codingId: number, edge: ResizeEdge, e: React.PointerEvent) => {
     const c = useApp.getState().codingRows.byId[codingId]
     const root = scrollRef.current
-    if (!c || c.kind !== 'text' || !root || e.button !== 0) return
+    if (!c || c.kind !== 'text' || !root || e.button !== 0 || !mayChange(useApp.getState(), c.coderId)) return
     e.preventDefault()
     e.stopPropagation()
     setPending(null)
@@ -499,6 +505,7 @@ export function PdfViewer() {
                   marks={marksByPage.get(info.pageNo) ?? NO_MARKS}
                   overlays={overlaysByPage.get(info.pageNo) ?? NO_OVERLAYS}
                   selectedId={selectedCodingId}
+                  lockedTitle={lockedTitle === null ? null : t('codingOfOther', { name: lockedTitle })}
                   hoveredId={hovered}
                   showStripes={showStripes}
                   onLayout={onLayout}
