@@ -378,7 +378,9 @@ export class QdpxImport {
         }
         continue
       }
-      chain.forEach((p, i) => this.placePiece(p.x, p.page, ranges[i]!, p.at?.rect ?? (p.page ? boxToRect(p.x.box, p.page, convention) : undefined), result))
+      // Not all text: each piece on its own, a piece that went on from a quotation not found
+      // being an area too.
+      for (const p of chain) this.placePiece(p.x, p.page, p.at?.range ?? null, p.at?.rect ?? (p.page ? boxToRect(p.x.box, p.page, convention) : undefined), result)
     }
   }
 

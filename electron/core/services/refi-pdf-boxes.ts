@@ -222,10 +222,18 @@ export function placeSelection(page: BoxPage, box: Box, convention: BoxConventio
   }
   // The name is the start: a place of it that begins among the covered text (a few characters
   // of slack for a box that cut into the first word), nearest the box's first character.
+  const near = (p: [number, number]) => p[0] >= flow[0] - 8 && p[0] < flow[1]
   let start: [number, number] | undefined
   for (const p of all) {
-    if (p[0] < flow[0] - 8 || p[0] >= flow[1]) continue
+    if (!near(p)) continue
     if (start === undefined || Math.abs(p[0] - flow[0]) < Math.abs(start[0] - flow[0])) start = p
+  }
+  // A quotation that starts near the foot of its page has a name that runs on into the next
+  // page: then the page ends with the name's start (a dozen characters at least).
+  for (let m = Math.min(bare.length - 1, sq.bare.length); start === undefined && m >= 12; m--) {
+    if (!sq.bare.endsWith(bare.slice(0, m))) continue
+    const p: [number, number] = [sq.at[sq.bare.length - m]!, page.text.trimEnd().length]
+    if (near(p)) start = p
   }
   if (!start) return { rect, flow, range: null, fits: false }
   return { rect, flow, range: [start[0], Math.max(start[1], flow[1])], fits: true }
