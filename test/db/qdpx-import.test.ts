@@ -60,7 +60,7 @@ describe('REFI-QDA project import', () => {
   it('takes back its own export whole: documents, codebook, cases with attributes, coders and codings', async () => {
     const b = await tempStudy()
     const result = await b.qdpx.import(qdpx)
-    expect(result).toMatchObject({ documents: { imported: 4, existing: 0 }, codes: 4, cases: 2, skipped: [] })
+    expect(result).toMatchObject({ documents: { imported: 4, existing: 0 }, codes: 4, cases: 2, skipped: [], pdfBoxes: 'bottom-left' })
     expect(b.documents.list().map((d) => [d.title, d.sha256, d.pageCount]).sort()).toEqual(t.s.documents.list().map((d) => [d.title, d.sha256, d.pageCount]).sort())
     expect(b.codebook.list().map((c) => [c.path, c.colour])).toEqual(t.s.codebook.list().map((c) => [c.path, c.colour]))
     const casesOf = (s: StudySession) => s.cases.list().map((c) => ({
@@ -95,6 +95,46 @@ describe('REFI-QDA project import', () => {
     // One undo step takes codebook, cases and codings back; the documents stay, as with any import.
     b.history.undo()
     expect([b.codings.list({}).length, b.codebook.list().length, b.cases.list().length, b.documents.list().length]).toEqual([0, 0, 0, 4])
+  })
+
+  it('takes back an older Werkbank export, whose boxes count from the top left, the same', async () => {
+    const files = unzipSync(qdpx)
+    const xml = new TextDecoder().decode(files['project.qde'])
+    const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+    const byUuid = new Map(t.s.codings.list({}).map((k) => [k.uuid, k]))
+    let rewritten = 0
+    // Each selection's box as the earlier export wrote it: whole points from the top left, the
+    // bounding box of the coding's rectangles on its page (a later page's piece: mirrored).
+    const old = xml.replace(/<PDFSource [^>]*name="([^"]*)"[\s\S]*?<\/PDFSource>/g, (source, name: string) => {
+      const doc = t.s.documents.list().find((d) => d.title === unescape(name))!
+      const pages = t.s.documents.pages(doc.id)
+      return source.replace(/<PDFSelection [^>]*>[\s\S]*?<\/PDFSelection>/g, (sel) => {
+        const at = (a: string) => Number(new RegExp(` ${a}="(-?\\d+)"`).exec(sel)![1])
+        const page = pages.find((p) => p.pageNo === at('page') + 1)!
+        const coding = byUuid.get(/<Coding guid="([^"]+)"/.exec(sel)![1]!)
+        const rects = coding?.rects.filter((r) => r.page === page.pageNo) ?? []
+        const [y0, y1] = rects.length > 0
+          ? [Math.floor(Math.min(...rects.map((r) => r.y)) * page.height), Math.ceil(Math.max(...rects.map((r) => r.y + r.h)) * page.height)]
+          : [Math.max(0, Math.floor(page.height - at('secondY'))), Math.ceil(page.height - at('firstY'))]
+        rewritten++
+        return sel.replace(/ firstY="\d+"/, ` firstY="${y0}"`).replace(/ secondY="\d+"/, ` secondY="${y1}"`)
+      })
+    })
+    expect(rewritten).toBeGreaterThan(10)
+    expect(old).not.toBe(xml)
+    const b = await tempStudy()
+    const result = await b.qdpx.import(zipSync({ ...files, 'project.qde': strToU8(old) }))
+    expect(result.pdfBoxes).toBe('top-left')
+    const want = codingsOf(t.s)
+    const got = codingsOf(b)
+    expect(got.map(({ rect: _r, ...k }) => k)).toEqual(want.map(({ rect: _r, ...k }) => k))
+    const page = t.s.documents.pages(t.doc.D1).find((p) => p.pageNo === 2)!
+    got.forEach((k, i) => {
+      if (!k.rect) return
+      const w = want[i]!.rect!
+      expect(Math.abs(k.rect.y - w.y) * page.height).toBeLessThanOrEqual(1) // at its height, not mirrored
+      expect(Math.abs(k.rect.h - w.h) * page.height).toBeLessThanOrEqual(2)
+    })
   })
 
   it('into the study it came from: the same documents, nothing added twice', async () => {
