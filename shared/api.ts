@@ -22,6 +22,8 @@ const memoTarget = z.enum(['study', 'case', 'document', 'code'])
  * call; the core refuses otherwise and records a lead's change in the undo history.
  */
 const actor = { actingCoderId: id, asLead: z.boolean().optional() }
+/** The same where most changes belong to nobody (case attributes): needed only for a judgement. */
+const optionalActor = { actingCoderId: id.optional(), asLead: z.boolean().optional() }
 
 const codeFields = {
   name: name.optional(),
@@ -46,11 +48,12 @@ export const coreApi = {
   'cases:ensure': op<Case>()(z.object({ name })),
   'cases:rename': op<Case>()(z.object({ id, name })),
   // One undo step for a whole case dialog: a new name and any attributes ('' removes one).
+  // A coder's judgement (`fase:Anna`) changes only with the acting coder: its own, or as lead.
   'cases:update': op<Case>()(
-    z.object({ id, name: name.optional(), attributes: z.record(name.max(100), text(1000)).optional() }),
+    z.object({ id, name: name.optional(), attributes: z.record(name.max(100), text(1000)).optional(), ...optionalActor }),
   ),
   'cases:setAttribute': op<Case>()(
-    z.object({ id, name: name.max(100), value: text(1000) }),
+    z.object({ id, name: name.max(100), value: text(1000), ...optionalActor }),
   ),
 
   'documents:list': op<DocumentSummary[]>()(z.object({})),

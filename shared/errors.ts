@@ -72,6 +72,7 @@ export const ERROR_CODES = [
   'phase-codes-not-found',
   'coding-of-other-coder',
   'memo-of-other-coder',
+  'judgement-of-other-coder',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

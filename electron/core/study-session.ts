@@ -42,7 +42,7 @@ export class StudySession {
     this.documents = new DocumentsRepo(db)
     this.coders = new CodersRepo(db)
     const casesRepo = new CasesRepo(db)
-    this.cases = new CaseService(casesRepo, this.history)
+    this.cases = new CaseService(casesRepo, this.history, this.coders)
     this.documentService = new DocumentService(this.documents, casesRepo, this.history)
     const codes = new CodesRepo(db)
     this.codings = new CodingService(db, this.documents, codes, this.coders, this.history)

@@ -20,6 +20,8 @@ const LABELS: Record<string, Record<Lang, string>> = {
   // Another coder's work changed in consensus / lead mode: whose it was and who changed it.
   'coding-update-as-lead': { nl: 'codering van {owner} wijzigen als leider ({by})', en: "change {owner}'s coding as lead ({by})" },
   'coding-delete-as-lead': { nl: 'codering van {owner} verwijderen als leider ({by})', en: "delete {owner}'s coding as lead ({by})" },
+  'case-update-as-lead': { nl: 'casus wijzigen, met het oordeel van {owner}, als leider ({by})', en: "change case, with {owner}'s judgement, as lead ({by})" },
+  'case-attribute-as-lead': { nl: 'oordeel van {owner} wijzigen als leider ({by})', en: "change {owner}'s judgement as lead ({by})" },
   'memo-save-as-lead': { nl: 'memo van {owner} opslaan als leider ({by})', en: "save {owner}'s memo as lead ({by})" },
   'document-case': { nl: 'document aan casus toewijzen', en: 'assign document to case' },
   'document-rename': { nl: 'document hernoemen', en: 'rename document' },

@@ -256,6 +256,10 @@ export const STRINGS = {
     nl: 'Je bewerkt de codering van {name} als consensus / leider; de geschiedenis legt dat vast.',
     en: 'You are editing {name}’s coding as consensus / lead; the history records it.',
   },
+  judgementOfOther: {
+    nl: 'Oordeel van {name}: alleen {name} kan het wijzigen. Zet “Bewerken als consensus / leider” aan om dat toch te doen.',
+    en: '{name}’s judgement: only {name} can change it. Turn on “Edit as consensus / lead” to change it anyway.',
+  },
   editAsLead: { nl: 'Bewerken als consensus / leider', en: 'Edit as consensus / lead' },
   editAsLeadHelp: {
     nl: 'Laat je coderingen en memo’s van andere codeurs wijzigen en verwijderen. Elke wijziging staat als “als leider”, met je naam, in de geschiedenis.',

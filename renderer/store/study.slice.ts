@@ -5,6 +5,7 @@ import type { Case, Coder, DocumentSummary, HistoryState, ImportProgress, QdpxIm
 import { ApiError, call, uploadPdf, uploadQdpx } from '../api/client'
 import { downloadBase64, fileNameWith, studyName } from '../io/download'
 import type { StringKey } from '../i18n/strings'
+import { actingAs } from './codings.slice'
 import type { AppState } from './index'
 import { clampPane, DEFAULT_PANES, loadWorkspace, type CodingView, type PaneSizes } from './workspace'
 
@@ -113,6 +114,9 @@ export interface StudySlice {
   importProject(file: File): Promise<void>
   closeProjectImport(): void
 }
+
+/** Who changes a case: the coder, when named (needed only to change a judgement, `fase:NAME`). */
+const caseActor = (s: AppState) => (s.coder === null ? {} : actingAs(s))
 
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }
 let importIds = 0
@@ -275,13 +279,13 @@ export const createStudySlice = (lang: Lang): StateCreator<AppState, [], [], Stu
 
   updateCase: async (id, name, attributes) => {
     return get().change(async () => {
-      await call('cases:update', { id, ...(name !== undefined ? { name } : {}), attributes })
+      await call('cases:update', { id, ...(name !== undefined ? { name } : {}), attributes, ...caseActor(get()) })
     })
   },
 
   setCaseAttributes: async (id, changes) => {
     return get().change(async () => {
-      for (const [name, value] of Object.entries(changes)) await call('cases:setAttribute', { id, name, value })
+      for (const [name, value] of Object.entries(changes)) await call('cases:setAttribute', { id, name, value, ...caseActor(get()) })
     })
   },
 

@@ -221,6 +221,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
     en: 'This memo is {owner}\'s; {actor} cannot change it. Only {owner} can, or someone editing as consensus / lead.',
     nl: 'Deze memo is van {owner}; {actor} kan hem niet wijzigen. Dat kan alleen {owner}, of iemand die bewerkt als consensus / leider.',
   },
+  'judgement-of-other-coder': {
+    en: 'The judgement {name} is {owner}\'s; {actor} cannot change it. Only {owner} can, or someone editing as consensus / lead.',
+    nl: 'Het oordeel {name} is van {owner}; {actor} kan het niet wijzigen. Dat kan alleen {owner}, of iemand die bewerkt als consensus / leider.',
+  },
 }
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */

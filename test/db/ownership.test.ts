@@ -103,6 +103,26 @@ describe('ownership of codings and memos', () => {
     expect(s.memos.list('code', moon).map((m) => [m.coderName, m.body])).toEqual([['Anna', 'Aangevuld door de leider.'], ['Bram', 'Mijn eigen.']])
   })
 
+  it('keeps each coder’s judgement of a case (fase:NAME) theirs; other attributes belong to nobody', async () => {
+    const { s, call, anna, bram } = await twoCoders()
+    const kase = s.cases.create('Project 1')
+    await call('cases:setAttribute', { id: kase.id, name: 'fase:Anna', value: '2', actingCoderId: anna })
+    await call('cases:update', { id: kase.id, attributes: { 'fase:Bram': '3', sector: 'zorg' }, actingCoderId: bram })
+    // Bram may not change or remove Anna's judgement, in one call or as part of the case dialog's.
+    const e = await refusal(call('cases:setAttribute', { id: kase.id, name: 'fase:anna', value: '1', actingCoderId: bram }))
+    expect(e).toEqual({ code: 'judgement-of-other-coder', params: { name: 'fase:anna', owner: 'Anna', actor: 'Bram' } })
+    expect(errorMessage(e as never, 'nl')).toContain('Het oordeel fase:anna is van Anna; Bram kan het niet wijzigen.')
+    expect((await refusal(call('cases:update', { id: kase.id, name: 'Project Eén', attributes: { 'fase:Anna': '' }, actingCoderId: bram }))).code).toBe('judgement-of-other-coder')
+    // Without an acting coder a judgement cannot change at all; anything else can.
+    expect((await refusal(call('cases:setAttribute', { id: kase.id, name: 'fase:Anna', value: '0' }))).code).toBe('bad-input')
+    await call('cases:setAttribute', { id: kase.id, name: 'jaar', value: '2012' })
+    expect(s.cases.get(kase.id)).toMatchObject({ name: 'Project 1', attributes: { 'fase:Anna': '2', 'fase:Bram': '3', sector: 'zorg', jaar: '2012' } })
+
+    await call('cases:update', { id: kase.id, attributes: { 'fase:Anna': '1' }, actingCoderId: bram, asLead: true })
+    expect(s.cases.get(kase.id).attributes['fase:Anna']).toBe('1')
+    expect(s.history.state()).toMatchObject({ undoLabel: 'case-update-as-lead', undoParams: { by: 'Bram', owner: 'Anna' } })
+  })
+
   it('keeps the study’s own operations working: settling into the consensus coder, and a system change', async () => {
     const { s, call, documentId, moon, annas } = await twoCoders()
     const settled = await call('agreement:settle', { documentId, codeId: moon, start: annas.start, end: annas.end, accept: [annas.id] })

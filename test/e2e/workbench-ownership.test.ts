@@ -40,6 +40,8 @@ describe('each coder’s codings stay theirs (browser mode, Chromium)', () => {
       annaCoding = (await call('codings:create', { documentId: docId, codeId: ids.Moon, coderId: ids.anna, start: a, end: a + 19, memo: 'Anna’s memo' })).id
       const b = text.indexOf('Pools of black water')
       benCoding = (await call('codings:create', { documentId: docId, codeId: ids.Moon, coderId: ids.ben, start: b, end: b + 20 })).id
+      ids.kase = (await call('cases:create', { name: 'Project Moon' })).id
+      await call('cases:update', { id: ids.kase, attributes: { 'fase:Anna': '2', sector: 'Zorg' }, actingCoderId: ids.anna })
     }, { coder: 'Ben' })
     page = wb.page
     await page.goto(wb.server.pageUrl)
@@ -145,6 +147,31 @@ describe('each coder’s codings stay theirs (browser mode, Chromium)', () => {
     await panel().getByTestId('coding-owner-note').getByText('Anna’s coding — read only').waitFor()
     expect(await panel().getByTestId('delete-coding').isDisabled()).toBe(true)
     await page.locator('.resize-handle.locked').first().waitFor()
+  })
+
+  it('keeps Anna’s judgement of a case read only in the case dialog, editable as lead', async () => {
+    const row = page.getByTestId(`case-${ids.kase}`)
+    await row.hover()
+    await row.getByRole('button', { name: 'Attributes: Project Moon' }).click()
+    const dialog = page.getByTestId('case-dialog')
+    const annaPhase = dialog.getByRole('textbox', { name: 'fase:Anna' })
+    expect(await annaPhase.isEditable()).toBe(false)
+    expect(await annaPhase.getAttribute('title')).toBe('Anna’s judgement: only Anna can change it. Turn on “Edit as consensus / lead” to change it anyway.')
+    expect(await dialog.getByRole('button', { name: 'Remove attribute: fase:Anna' }).isDisabled()).toBe(true)
+    // My own judgement and the other attributes stay mine to set.
+    await dialog.getByTestId('attr-phase').selectOption('3')
+    await dialog.getByTestId('attr-sector').fill('Techniek')
+    await page.screenshot({ path: shot('ownership-judgement-en') })
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(async () => (await wb.api('cases:list', {})).find((c) => c.id === ids.kase)!.attributes).toEqual({ 'fase:Anna': '2', 'fase:Ben': '3', sector: 'Techniek' })
+
+    await row.hover()
+    await row.getByRole('button', { name: 'Attributes: Project Moon' }).click()
+    await dialog.getByTestId('case-lead-mode').check()
+    await annaPhase.fill('1')
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(async () => (await wb.api('cases:list', {})).find((c) => c.id === ids.kase)!.attributes['fase:Anna']).toBe('1')
+    await expect.poll(() => page.getByTestId('undo').getAttribute('title')).toBe("Undo: change case, with Anna's judgement, as lead (Ben) (Ctrl+Z)")
   })
 
   it('loads without CSP violations or script errors', () => {

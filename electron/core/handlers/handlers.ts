@@ -39,8 +39,10 @@ function createCoreHandlers(s: StudySession, emit: Emit): HandlersOf<typeof core
     'cases:create': ({ name }) => s.cases.create(name),
     'cases:ensure': ({ name }) => s.cases.ensure(name),
     'cases:rename': ({ id, name }) => s.cases.rename(id, name),
-    'cases:update': ({ id, name, attributes }) => s.cases.update(id, { name, attributes }),
-    'cases:setAttribute': ({ id, name, value }) => s.cases.setAttribute(id, name, value),
+    'cases:update': ({ id, name, attributes, actingCoderId, asLead }) =>
+      s.cases.update(id, { name, attributes }, actingCoderId === undefined ? null : { coderId: actingCoderId, asLead }),
+    'cases:setAttribute': ({ id, name, value, actingCoderId, asLead }) =>
+      s.cases.setAttribute(id, name, value, actingCoderId === undefined ? null : { coderId: actingCoderId, asLead }),
 
     'documents:list': () => s.documents.list(),
     'documents:get': ({ id }) => document(s, id),

@@ -1,7 +1,8 @@
 import { WerkbankError } from '../../../shared/errors'
 
 /**
- * Who asks for a change to a coder's work. A coder acting for themselves changes only their
+ * Who asks for a change to a coder's work (a coding, a memo, a judgement: the case attribute
+ * `ATTRIBUTE:CODER`, e.g. `fase:Anna`). A coder acting for themselves changes only their
  * own codings and memos; `asLead` (the consensus / lead mode) lets them change another coder's,
  * and the history records it. `'system'` is the study's own bookkeeping (a REFI-QDA import,
  * the team merge, settling a disagreement into the consensus coder), never a coder editing.
@@ -21,7 +22,7 @@ export function checkOwnership(
   actor: Actor,
   ownerId: number,
   nameOf: (coderId: number) => string | undefined,
-  what: 'coding' | 'memo',
+  what: 'coding' | 'memo' | 'judgement',
   params: Record<string, number | string> = {},
 ): Ownership {
   if (actor === 'system') return { lead: false }
@@ -30,7 +31,8 @@ export function checkOwnership(
   if (ownerId === actor.coderId) return { lead: false }
   const owner = nameOf(ownerId) ?? String(ownerId)
   if (actor.asLead !== true) {
-    throw new WerkbankError(what === 'coding' ? 'coding-of-other-coder' : 'memo-of-other-coder', { ...params, owner, actor: by })
+    const code = ({ coding: 'coding-of-other-coder', memo: 'memo-of-other-coder', judgement: 'judgement-of-other-coder' } as const)[what]
+    throw new WerkbankError(code, { ...params, owner, actor: by })
   }
   return { lead: true, by, owner }
 }

@@ -3,13 +3,15 @@ import type { Case } from '../../../shared/types'
 import { Modal } from '../../components/Modal'
 import { useT } from '../../i18n'
 import { useApp } from '../../store'
-import { isOthersJudgement, KNOWN_ATTRIBUTES, PHASES, phaseKey } from './attributes'
+import { isOthersJudgement, judgementOwner, KNOWN_ATTRIBUTES, PHASES, phaseKey } from './attributes'
 
 /** A case: its name and attributes (school, company, sector, year, my judgement of its phase, any other). */
 export function CaseDialog({ value, onClose }: { value: Case; onClose(): void }) {
   const t = useT()
   const coder = useApp((s) => s.coder)
   const blind = useApp((s) => s.view.blind)
+  const coders = useApp((s) => s.coders)
+  const leadMode = useApp((s) => s.leadMode)
   const [name, setName] = useState(value.name)
   const [attrs, setAttrs] = useState<Record<string, string>>({ ...value.attributes })
   const [newKey, setNewKey] = useState('')
@@ -22,6 +24,16 @@ export function CaseDialog({ value, onClose }: { value: Case; onClose(): void })
     .sort((a, b) => a.localeCompare(b))
 
   const set = (k: string, v: string) => setAttrs((a) => ({ ...a, [k]: v }))
+  // Another coder's judgement is read only, unless editing as consensus / lead (the core checks too).
+  const ownerOf = (k: string) => {
+    const owner = judgementOwner(k, coders)
+    return owner && owner.id !== coder?.id ? owner : undefined
+  }
+  const lockedTitle = (k: string) => {
+    const owner = ownerOf(k)
+    return owner && !leadMode ? t('judgementOfOther', { name: owner.name }) : undefined
+  }
+  const anyOthers = others.some((k) => ownerOf(k) !== undefined)
 
   const addAttribute = () => {
     const k = newKey.trim()
@@ -86,14 +98,20 @@ export function CaseDialog({ value, onClose }: { value: Case; onClose(): void })
               {others.map((k) => (
                 <tr key={k}>
                   <th scope="row">{k}</th>
-                  <td><input value={attrs[k] ?? ''} aria-label={k} maxLength={1000} onChange={(e) => set(k, e.target.value)} /></td>
+                  <td><input value={attrs[k] ?? ''} aria-label={k} maxLength={1000} readOnly={lockedTitle(k) !== undefined} title={lockedTitle(k)} onChange={(e) => set(k, e.target.value)} /></td>
                   <td>
-                    <button type="button" className="icon" aria-label={`${t('removeAttribute')}: ${k}`} title={t('removeAttribute')} onClick={() => setAttrs((a) => Object.fromEntries(Object.entries(a).filter(([x]) => x !== k)))}>✕</button>
+                    <button type="button" className="icon" aria-label={`${t('removeAttribute')}: ${k}`} title={lockedTitle(k) ?? t('removeAttribute')} disabled={lockedTitle(k) !== undefined} onClick={() => setAttrs((a) => Object.fromEntries(Object.entries(a).filter(([x]) => x !== k)))}>✕</button>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
+        )}
+        {anyOthers && (
+          <label className="lead-toggle small" title={t('editAsLeadHelp')}>
+            <input type="checkbox" checked={leadMode} data-testid="case-lead-mode" onChange={(e) => useApp.getState().setLeadMode(e.target.checked)} />
+            {t('editAsLead')}
+          </label>
         )}
         <div className="field-row add-attr">
           <input value={newKey} placeholder={t('attributeName')} aria-label={t('attributeName')} maxLength={100} onChange={(e) => setNewKey(e.target.value)} data-testid="attr-new-name" />

@@ -36,3 +36,14 @@ export function attributeSummary(attrs: Record<string, string>): string {
 export function isOthersJudgement(key: string, myName: string | undefined): boolean {
   return key.startsWith(`${PHASE_PREFIX}:`) && key !== phaseKey(myName ?? '')
 }
+
+/**
+ * The coder whose judgement an attribute is (`ATTRIBUTE:CODER` naming a coder of the study, as
+ * the core reads it), or undefined for an attribute that belongs to nobody.
+ */
+export function judgementOwner<C extends { name: string }>(key: string, coders: readonly C[]): C | undefined {
+  const at = key.indexOf(':')
+  if (at <= 0) return undefined
+  const name = key.slice(at + 1).trim().toLowerCase()
+  return coders.find((c) => c.name.toLowerCase() === name)
+}
