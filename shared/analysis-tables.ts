@@ -32,6 +32,31 @@ export function matrixWide(
 }
 
 /**
+ * The wide matrix with the numbers the table on screen shows: coverage as a percentage rounded
+ * to one decimal (1.6, not 0.0164721…), an empty coverage cell blank. Still numbers, so that
+ * a spreadsheet computes with them; the first heading says the unit.
+ */
+export function matrixShown(
+  m: MatrixResult,
+  rows: readonly number[] = indices(m.rows.length),
+  cols: readonly number[] = indices(m.columns.length),
+): Cell[][] {
+  if (m.measure !== 'coverage') return matrixWide(m, rows, cols)
+  const a = m.areas
+  const shown = (v: number | null, areas = 0): Cell => (v === null || (v === 0 && areas === 0) ? null : Math.round(v * 1000) / 10)
+  return [
+    ['code (% of text)', ...cols.map((j) => m.columns[j]!.label), TOTAL_LABEL, ...(a ? [AREAS_LABEL] : [])],
+    ...rows.map((i) => [
+      m.rows[i]!.path,
+      ...cols.map((j) => shown(m.values[i]![j]!, a?.values[i]![j])),
+      shown(m.rowTotals[i]!, a?.rowTotals[i]),
+      ...(a ? [a.rowTotals[i]!] : []),
+    ]),
+    [TOTAL_LABEL, ...cols.map((j) => shown(m.columnTotals[j]!, a?.columnTotals[j])), shown(m.total, a?.total), ...(a ? [a.total] : [])],
+  ]
+}
+
+/**
  * The matrix in tidy long form, one value per line (row, column, measure, value): every cell,
  * then each row's total, each column's total and the overall total, labelled `total`. The
  * totals are there because for documents and coverage they cannot be summed from the cells.

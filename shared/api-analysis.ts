@@ -38,6 +38,7 @@ const csv = {
   delimiter: z.enum([',', ';', '\t']).optional(),
   decimalComma: z.boolean().optional(),
   bom: z.boolean().optional(),
+  flattenLineBreaks: z.boolean().optional(),
 }
 
 const matrixArgs = { ...codeRows, by: matrixBy, measure: matrixMeasure }

@@ -29,6 +29,28 @@ export interface CsvOptions {
    * opened in a spreadsheet, because R and SPSS keep the `'` as part of the text.
    */
   guardFormulas?: boolean
+  /**
+   * Write each run of line breaks (and form feeds, the page breaks of the canonical text) in a
+   * text cell as one space; default false. Quotes cut from a PDF keep the page's line breaks,
+   * which make rows in Excel several lines high; R and SPSS are better served by the exact text.
+   */
+  flattenLineBreaks?: boolean
+}
+
+/**
+ * What a spreadsheet in this locale reads without an import dialog: where the decimal mark is
+ * a comma (nl-NL, de-DE, fr-FR, …), Excel's list separator is `;` and numbers need a decimal
+ * comma; elsewhere `,` and a point. The locale is the user's (browser or operating system), not
+ * the UI's language: an English UI on a Dutch Windows still has a Dutch Excel.
+ */
+export function csvDefaultsFor(locale: string | undefined): { delimiter: ',' | ';'; decimalComma: boolean } {
+  let mark = '.'
+  try {
+    mark = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.'
+  } catch {
+    // An unknown locale tag: the standard's point.
+  }
+  return mark === ',' ? { delimiter: ';', decimalComma: true } : { delimiter: ',', decimalComma: false }
 }
 
 /** What went wrong in {@link parseCsv}. */
@@ -153,7 +175,8 @@ export function formatCell(value: Cell, options: CsvOptions = {}): string {
     // number into text and break sums in Excel and numeric columns in SPSS and R. Text came
     // from someone's document or codebook, and we cannot tell "-3" typed as a label from
     // "-2+3" or "-cmd|' /C calc'!A0", so any text that starts like a formula is guarded.
-    text = options.guardFormulas === false ? value : neutraliseFormula(value)
+    const flat = options.flattenLineBreaks ? value.replace(/[\r\n\f\v\u2028\u2029]+/g, ' ') : value
+    text = options.guardFormulas === false ? flat : neutraliseFormula(flat)
   }
   return needsQuotes(text, delimiter) ? `"${text.replaceAll('"', '""')}"` : text
 }

@@ -113,6 +113,7 @@ export const ANALYSIS_STRINGS = {
   pagesN: { nl: 'p. {from}–{to}', en: 'pp. {from}–{to}' },
   jump: { nl: 'Naar de passage', en: 'Go to the passage' },
   area: { nl: 'gebied', en: 'area' },
+  flattenLineBreaks: { nl: 'Regeleinden in citaten als spatie', en: 'Line breaks in quotes as spaces' },
   areaOne: { nl: '{n} gebied', en: '{n} area' },
   areaMany: { nl: '{n} gebieden', en: '{n} areas' },
   close: { nl: 'Sluiten', en: 'Close' },

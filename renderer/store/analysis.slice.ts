@@ -10,6 +10,7 @@ import type {
   AnalysisFilter, CooccurrenceResult, CooccurrenceScope, MatrixBy, MatrixColumn, MatrixMeasure, MatrixResult, PhaseOverview,
 } from '../../shared/analysis-types'
 import type { CodingRow } from '../../shared/types'
+import { csvDefaultsFor } from '../../shared/csv'
 import { call } from '../api/client'
 import { loadAnalysisMemory, saveAnalysisMemory, type AnalysisMemory } from './analysis-memory'
 import { useApp } from './index'
@@ -34,6 +35,8 @@ export interface CsvChoice {
   delimiter: ',' | ';'
   decimalComma: boolean
   bom: boolean
+  /** Line breaks in quotes written as spaces (on unless turned off: rows stay one line in Excel). */
+  flattenLineBreaks?: boolean
 }
 
 /** Sorting of the matrix: by the label, the total, or one column (rows) / one row (columns). */
@@ -227,10 +230,18 @@ async function newest<T>(kind: string, work: () => Promise<T>, apply: (v: T) => 
   }
 }
 
-/** The CSV options in force: the ones chosen, else what Excel in the UI's language reads. */
-export function csvChoice(csv: CsvChoice | null, lang: 'nl' | 'en'): CsvChoice {
-  // Dutch Excel reads ; and decimal commas; both read the BOM as "this is UTF-8".
-  return csv ?? (lang === 'nl' ? { delimiter: ';', decimalComma: true, bom: true } : { delimiter: ',', decimalComma: false, bom: true })
+/**
+ * The CSV options in force: the ones chosen, else what Excel in the user's locale reads (the
+ * browser's or operating system's, not the UI language: see csvDefaultsFor). Excel reads the
+ * BOM as "this is UTF-8"; quotes go on one line.
+ */
+export function csvChoice(csv: CsvChoice | null, locale: string | undefined = userLocale()): Required<CsvChoice> {
+  return { ...csvDefaultsFor(locale), bom: true, flattenLineBreaks: true, ...csv }
+}
+
+/** The user's locale as the page sees it (Electron passes the operating system's). */
+export function userLocale(): string | undefined {
+  return typeof navigator === 'undefined' ? undefined : navigator.language
 }
 
 export const useAnalysis = create<AnalysisState>()((set, get) => ({
@@ -300,7 +311,7 @@ export const useAnalysis = create<AnalysisState>()((set, get) => ({
     set({ scope, segments: null })
     void get().loadCooccurrence()
   },
-  setCsv: (csv) => set((s) => ({ csv: { ...csvChoice(s.csv, useApp.getState().lang), ...csv } })),
+  setCsv: (csv) => set((s) => ({ csv: { ...csvChoice(s.csv), ...csv } })),
 
   refresh: async () => {
     if (get().mode !== 'analysis') return

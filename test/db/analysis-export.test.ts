@@ -54,18 +54,23 @@ describe.each(DIALECTS)('CSV export ($name)', ({ options, delimiter, decimal }) 
       const text = await call('export:matrix', { ...args, ...options })
       expect(text.startsWith('\uFEFF')).toBe('bom' in options)
       const rows = read(text, delimiter)
-      expect(rows[0]).toEqual(['code', 'Alpha', 'Beta', '(none)', 'total'])
+      // Coverage has a last column of area codings per row (they cover no text).
+      const areas = measure === 'coverage'
+      expect(rows[0]).toEqual(['code', 'Alpha', 'Beta', '(none)', 'total', ...(areas ? ['areas'] : [])])
       expect(rows).toHaveLength(m.rows.length + 2)
       m.rows.forEach((r, i) => {
         const line = rows[i + 1]!
         expect(line[0]).toBe(guarded(r.path))
         m.values[i]!.forEach((v, j) => expectNumber(line[j + 1]!, v, decimal))
-        expectNumber(line.at(-1)!, m.rowTotals[i]!, decimal)
+        expectNumber(line[m.columns.length + 1]!, m.rowTotals[i]!, decimal)
+        if (areas) expectNumber(line.at(-1)!, m.areas!.rowTotals[i]!, decimal)
       })
       const last = rows.at(-1)!
       expect(last[0]).toBe('total')
       m.columnTotals.forEach((v, j) => expectNumber(last[j + 1]!, v, decimal))
-      expectNumber(last.at(-1)!, m.total, decimal)
+      expectNumber(last[m.columns.length + 1]!, m.total, decimal)
+      // The small study's one area coding (B, Bram, D1 in Alpha), rolled up nowhere else.
+      if (areas) expect(last.at(-1)).toBe('1')
     }
     expect((await call('analysis:matrix', { by: 'cases', measure: 'coverage' })).rows.map((r) => r.path)).toContain('-Risico, "groot"; echt')
   })
@@ -74,18 +79,21 @@ describe.each(DIALECTS)('CSV export ($name)', ({ options, delimiter, decimal }) 
     const args = { by: 'coders' as const, measure: 'coverage' as const }
     const m = await call('analysis:matrix', args)
     const rows = read(await call('export:matrix', { ...args, layout: 'long', ...options }), delimiter)
-    expect(rows[0]).toEqual(['row', 'column', 'measure', 'value'])
-    const expected: [string, string, number | null][] = []
-    m.rows.forEach((r, i) => m.columns.forEach((c, j) => expected.push([r.path, c.label, m.values[i]![j]!])))
-    m.rows.forEach((r, i) => expected.push([r.path, 'total', m.rowTotals[i]!]))
-    m.columns.forEach((c, j) => expected.push(['total', c.label, m.columnTotals[j]!]))
-    expected.push(['total', 'total', m.total])
+    expect(rows[0]).toEqual(['row', 'column', 'measure', 'value', 'areas'])
+    const a = m.areas!
+    const expected: [string, string, number | null, number][] = []
+    m.rows.forEach((r, i) => m.columns.forEach((c, j) => expected.push([r.path, c.label, m.values[i]![j]!, a.values[i]![j]!])))
+    m.rows.forEach((r, i) => expected.push([r.path, 'total', m.rowTotals[i]!, a.rowTotals[i]!]))
+    m.columns.forEach((c, j) => expected.push(['total', c.label, m.columnTotals[j]!, a.columnTotals[j]!]))
+    expected.push(['total', 'total', m.total, a.total])
     expect(rows).toHaveLength(expected.length + 1)
-    expected.forEach(([row, col, v], k) => {
+    expected.forEach(([row, col, v, n], k) => {
       const line = rows[k + 1]!
       expect([line[0], line[1], line[2]]).toEqual([guarded(row), col, 'coverage'])
       expectNumber(line[3]!, v, decimal)
+      expectNumber(line[4]!, n, decimal)
     })
+    expect(rows.filter((line) => line[4] === '1').map((line) => [line[0], line[1]])).toEqual([['B', 'Bram'], ['B', 'total'], ['total', 'Bram'], ['total', 'total']])
   })
 
   it('writes co-occurrence with code paths along both edges', async () => {
@@ -128,6 +136,13 @@ describe.each(DIALECTS)('CSV export ($name)', ({ options, delimiter, decimal }) 
     expect(byId.get(nasty.id)![1]).toBe(`'+Kamp, "zomer"`)
     expect(byId.get(plain.id)![8]).toBe(text.slice(200, 260))
     expect(byId.get(area.id)![3]).toBe('3')
+
+    // Line breaks in quotes and memos as spaces, for a spreadsheet: one line per row.
+    const flat = read(await c('export:codings', { ...options, flattenLineBreaks: true }), delimiter)
+    const flatNasty = flat.find((r) => Number(r[0]) === nasty.id)!
+    expect(flatNasty[8]).toBe(`'${text.slice(start, end).replace(/\n+/g, ' ')}`)
+    expect(flatNasty[9]).toBe(`'=SUM(A1), "zie" regel 2`)
+    expect(flat.flat().some((cell) => /[\r\n\f]/.test(cell))).toBe(false)
   })
 })
 

@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { MatrixResult } from '../../shared/analysis-types'
 import type { Args, Method, Result } from '../../shared/api'
 import { startServer, type RunningServer } from '../../electron/server'
 import { ensureDemo } from '../fixtures/build-demo'
@@ -22,6 +23,13 @@ import { apiCall, launchChromium, screenshotPath, tempDir } from './harness'
 const CODERS = ['Anna de Vries', 'Bram Jansen']
 const en = (digits: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 const pct = (v: number) => `${en(1).format(v * 100)} %`
+/** A coverage cell as the view should show it: blank when empty, area codings named beside. */
+function shownCoverage(m: MatrixResult, i: number, j: number): string {
+  const v = m.values[i]![j]!
+  const n = m.areas!.values[i]![j]!
+  if (n === 0) return v === 0 ? '' : pct(v)
+  return `${pct(v)} + ${n} ${n === 1 ? 'area' : 'areas'}`
+}
 const coef = (v: number) => en(3).format(v)
 /** Krippendorff's bands, stated here on their own so the test does not borrow the UI's code. */
 const band = (v: number) => (v >= 0.8 ? 'reliable' : v >= 0.667 ? 'tentative' : 'not reliable')
@@ -126,7 +134,7 @@ describe('analysis views (browser mode, Chromium)', () => {
     const c = await demo.api('analysis:matrix', { by: 'cases', measure: 'coverage' })
     await expect.poll(() => page.getByTestId('matrix').getAttribute('data-measure')).toBe('coverage')
     for (const [i, j] of [[1, 0], [3, 1], [6, 9]] as const) {
-      expect(await cell(page, c.rows[i]!.codeId, j).textContent()).toBe(pct(c.values[i]![j]!))
+      expect(await cell(page, c.rows[i]!.codeId, j).textContent()).toBe(shownCoverage(c, i, j))
     }
     await page.getByTestId('matrix-measure').selectOption('segments')
     await expect.poll(() => page.getByTestId('matrix').getAttribute('data-measure')).toBe('segments')
@@ -188,7 +196,7 @@ describe('analysis views (browser mode, Chromium)', () => {
     await expect.poll(() => page.getByTestId('matrix').getAttribute('data-measure')).toBe('coverage')
     const long = parse(await exportCsv(page, 'export-long', { delimiter: ';', decimalComma: true, bom: true }), { delimiter: ';', bom: true }) as string[][]
     const cov = await demo.api('analysis:matrix', { by: 'cases', measure: 'coverage' })
-    expect(long[0]).toEqual(['row', 'column', 'measure', 'value'])
+    expect(long[0]).toEqual(['row', 'column', 'measure', 'value', 'areas'])
     expect(long).toHaveLength(1 + cov.rows.length * cov.columns.length + cov.rows.length + cov.columns.length + 1)
     expect(Number(long[2]![3]!.replace(',', '.'))).toBeCloseTo(cov.values[0]![1]!, 12)
     await page.getByTestId('matrix-measure').selectOption('segments')
@@ -203,6 +211,63 @@ describe('analysis views (browser mode, Chromium)', () => {
     const memos = parse(await exportCsv(page, 'export-memos', { delimiter: ',', decimalComma: false, bom: false }), { columns: true }) as Record<string, string>[]
     expect(memos.map((r) => [r.about, r.coder, r.memo])).toEqual([['study', 'Anna de Vries', 'Studiememo; met "quotes"']])
     await demo.api('history:undo', {}) // the tests after this one start with nothing to undo
+  })
+
+  it('names area codings beside coverage, lists them behind the cell, and writes coverage as shown', async () => {
+    const before = await demo.api('analysis:matrix', { by: 'cases', measure: 'coverage' })
+    // A code and case without any evidence yet: an area coding there is all the cell holds.
+    const empty = before.values.flatMap((row, i) => row.map((v, j) => ({ i, j, v }))).find(({ i, j, v }) =>
+      v === 0 && before.areas!.values[i]![j] === 0 && before.columns[j]!.kind === 'case')!
+    const codeId = before.rows[empty.i]!.codeId
+    const doc = (await demo.api('documents:list', {})).find((d) => d.caseId === before.columns[empty.j]!.id)!
+    const anna = (await demo.api('coders:list', {})).find((c) => c.name === 'Anna de Vries')!
+    await demo.api('codings:createArea', { documentId: doc.id, codeId, coderId: anna.id, page: 1, rect: { x: 0.2, y: 0.2, w: 0.3, h: 0.1 } })
+    await page.getByTestId('matrix-measure').selectOption('coverage')
+    await expect.poll(() => page.getByTestId('matrix').getAttribute('data-measure')).toBe('coverage')
+    const c = await demo.api('analysis:matrix', { by: 'cases', measure: 'coverage' })
+    expect(c.areas!.values[empty.i]![empty.j]).toBe(1)
+    await expect.poll(() => cell(page, codeId, empty.j).textContent()).toBe('0.0 % + 1 area')
+    // Empty cells are blank, not "0.0 %".
+    const blank = c.values.flatMap((row, i) => row.map((v, j) => ({ i, j, v }))).find(({ i, j, v }) => v === 0 && c.areas!.values[i]![j] === 0)!
+    expect(await cell(page, c.rows[blank.i]!.codeId, blank.j).textContent()).toBe('')
+    await cell(page, codeId, empty.j).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: screenshotPath('39-coverage-areas') })
+    // The drill-down lists the area.
+    await cell(page, codeId, empty.j).click()
+    await expect.poll(() => page.getByTestId('segment-item').count()).toBe(1)
+    expect(await page.getByTestId('segment-item').first().textContent()).toMatch(/area/i)
+
+    // As shown: the percentages on screen (one decimal), blanks where the table is blank.
+    const shownCsv = parse(await exportCsv(page, 'export-wide', { delimiter: ',', decimalComma: false, bom: false }), { relax_column_count: false }) as string[][]
+    expect(shownCsv[0]!.slice(0, 1)).toEqual(['code (% of text)'])
+    expect(shownCsv[0]!.at(-1)).toBe('areas')
+    const onScreen = await page.$$eval('[data-testid="matrix"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!)))
+    // The number before " %" on screen, and the CSV's cell, as numbers (0.0 % is written 0).
+    const asNumber = (text: string) => (text === '' ? '' : String(Number(text.replace(/ %.*$/, ''))))
+    onScreen.forEach((row, r) => expect(shownCsv[r + 1]!.slice(1, row.length + 1).map(asNumber)).toEqual(row.map(asNumber)))
+    expect(onScreen.flat().some((x) => /^\d+\.\d %$/.test(x) && x !== '0.0 %')).toBe(true)
+    await page.getByTestId('matrix-measure').selectOption('segments')
+    await expect.poll(() => page.getByTestId('matrix').getAttribute('data-measure')).toBe('segments')
+    await demo.api('history:undo', {})
+  })
+
+  it('takes the CSV defaults from the locale, not the UI language', async () => {
+    // An English UI on a Dutch system: Dutch Excel reads ; and decimal commas.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'nl-NL', acceptDownloads: true })
+    await context.addInitScript(() => {
+      localStorage.setItem('werkbank.coder', 'Anna de Vries')
+      localStorage.setItem('werkbank.lang', 'en')
+    })
+    const nl = await context.newPage()
+    await nl.goto(demo.server.pageUrl)
+    await nl.getByTestId('mode-analysis').click()
+    await nl.waitForSelector('[data-testid="matrix"] tbody tr')
+    await nl.getByTestId('export').click()
+    expect(await nl.getByTestId('csv-delimiter').inputValue()).toBe(';')
+    expect(await nl.getByTestId('csv-decimal-comma').isChecked()).toBe(true)
+    expect(await nl.getByTestId('csv-flatten').isChecked()).toBe(true)
+    await nl.screenshot({ path: screenshotPath('40-export-menu-nl-locale') })
+    await context.close()
   })
 
   it('lists the segments behind a cell, and a segment opens the document at its passage', async () => {

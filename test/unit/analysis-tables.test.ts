@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findPhaseCodes, parsePhase, phaseDiffers, strongestPhases } from '../../electron/core/analysis/phases'
-import { cooccurrenceTable, matrixLong, matrixWide, phasesTable } from '../../shared/analysis-tables'
+import { cooccurrenceTable, matrixLong, matrixShown, matrixWide, phasesTable } from '../../shared/analysis-tables'
 import type { MatrixResult, PhaseOverview } from '../../shared/analysis-types'
 import { toCsv } from '../../shared/csv'
 
@@ -67,6 +67,28 @@ describe('analysis tables', () => {
     expect(long).toContainEqual(['=Risico', 'Alpha', 'coverage', 0, 2])
     expect(long).toContainEqual(['=Risico', 'total', 'coverage', 0, 2])
     expect(long.at(-1)).toEqual(['total', 'total', 'coverage', 0.25, 2])
+  })
+
+  it('writes coverage as shown: percentages with one decimal, blank where the table is blank', () => {
+    const withAreas: MatrixResult = {
+      ...matrix,
+      values: [[0.0164721097233094, null], [0, null]],
+      rowTotals: [0.0164721097233094, 0],
+      columnTotals: [0.0164721097233094, null],
+      total: 0.0164721097233094,
+      areas: { values: [[0, 0], [0, 0]], rowTotals: [0, 0], columnTotals: [0, 0], total: 0 },
+    }
+    expect(matrixShown(withAreas)).toEqual([
+      ['code (% of text)', 'Alpha', 'Leeg', 'total', 'areas'],
+      ['Fase/Fase 1', 1.6, null, 1.6, 0],
+      ['=Risico', null, null, null, 0],
+      ['total', 1.6, null, 1.6, 0],
+    ])
+    // A cell whose only evidence is an area keeps its 0, as the table shows "0.0 % + 1 area".
+    const area = { ...withAreas, areas: { values: [[0, 0], [1, 0]], rowTotals: [0, 1], columnTotals: [1, 0], total: 1 } }
+    expect(matrixShown(area)[2]).toEqual(['=Risico', 0, null, 0, 1])
+    // Other measures are as the wide form.
+    expect(matrixShown({ ...matrix, measure: 'segments', values: [[3, 0], [0, 0]] })).toEqual(matrixWide({ ...matrix, measure: 'segments', values: [[3, 0], [0, 0]] }))
   })
 
   it('lays co-occurrence out with the code paths along both edges', () => {

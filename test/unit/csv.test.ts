@@ -6,6 +6,7 @@ import {
   type Cell,
   type CsvOptions,
   CsvError,
+  csvDefaultsFor,
   formatCell,
   neutraliseFormula,
   parseCsv,
@@ -401,5 +402,25 @@ describe('sniffDelimiter', () => {
 
   it('breaks a tie in favour of ; over ,', () => {
     expect(sniffDelimiter('Naam;Bedrag, in euro')).toBe(';')
+  })
+})
+
+describe('CSV defaults per locale', () => {
+  it('takes ; and decimal commas where the locale writes a decimal comma, else , and a point', () => {
+    for (const locale of ['nl-NL', 'nl-BE', 'de-DE', 'fr-FR']) expect(csvDefaultsFor(locale), locale).toEqual({ delimiter: ';', decimalComma: true })
+    for (const locale of ['en-US', 'en-GB', 'ja-JP']) expect(csvDefaultsFor(locale), locale).toEqual({ delimiter: ',', decimalComma: false })
+  })
+
+  it('falls back to , and a point for a tag Intl does not accept', () => {
+    expect(csvDefaultsFor('not a locale!')).toEqual({ delimiter: ',', decimalComma: false })
+    expect(csvDefaultsFor(undefined).delimiter).toMatch(/^[,;]$/)
+  })
+
+  it('writes line breaks and page breaks in text as one space when asked, and only then', () => {
+    const rows = [['a\r\nb\n\nc\fd', 'x']]
+    expect(readBack(toCsv(rows, { flattenLineBreaks: true }))).toEqual([['a b c d', 'x']])
+    expect(readBack(toCsv(rows))).toEqual([['a\r\nb\n\nc\fd', 'x']])
+    // The guard still sees the text's start.
+    expect(formatCell('=1\n+2', { flattenLineBreaks: true })).toBe("'=1 +2")
   })
 })

@@ -10,6 +10,13 @@ export interface ExportCsvOptions {
   delimiter?: Delimiter
   decimalComma?: boolean
   bom?: boolean
+  flattenLineBreaks?: boolean
+}
+
+/** An export's arguments apart from its CSV options, and those options. */
+export function splitCsvOptions<T extends ExportCsvOptions>(args: T): [Omit<T, keyof ExportCsvOptions>, ExportCsvOptions] {
+  const { delimiter, decimalComma, bom, flattenLineBreaks, ...rest } = args
+  return [rest, { delimiter, decimalComma, bom, flattenLineBreaks }]
 }
 
 export interface CodingsExportArgs {
@@ -25,7 +32,7 @@ export const MEMOS_HEADER = ['about', 'target', 'coder', 'memo', 'created', 'upd
 const CHUNK_ROWS = 5000
 
 function csvOptions(o: ExportCsvOptions): CsvOptions {
-  return { delimiter: o.delimiter ?? ',', decimalComma: o.decimalComma ?? false, bom: o.bom ?? false }
+  return { delimiter: o.delimiter ?? ',', decimalComma: o.decimalComma ?? false, bom: o.bom ?? false, flattenLineBreaks: o.flattenLineBreaks ?? false }
 }
 
 /**
@@ -64,7 +71,7 @@ export class ExportService {
     }
   }
 
-  matrix(args: MatrixArgs, layout: 'wide' | 'long', options: ExportCsvOptions = {}): string {
+  matrix(args: MatrixArgs, options: ExportCsvOptions = {}, layout: 'wide' | 'long' = 'wide'): string {
     const m = this.analysis.matrix(args)
     return toCsv(layout === 'long' ? matrixLong(m) : matrixWide(m), csvOptions(options))
   }

@@ -16,9 +16,8 @@ export interface CsvAction {
 /** The export menu: delimiter, decimal comma, BOM, then a button per table. */
 export function CsvMenu({ actions }: { actions: CsvAction[] }) {
   const t = useTA()
-  const lang = useApp((s) => s.lang)
   const chosen = useAnalysis((s) => s.csv)
-  const csv = csvChoice(chosen, lang)
+  const csv = csvChoice(chosen)
   const setCsv = useAnalysis.getState().setCsv
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState('')
@@ -54,6 +53,10 @@ export function CsvMenu({ actions }: { actions: CsvAction[] }) {
         <label className="check-inline">
           <input type="checkbox" checked={csv.bom} onChange={(e) => setCsv({ bom: e.target.checked })} data-testid="csv-bom" />
           <span>{t('bom')}</span>
+        </label>
+        <label className="check-inline">
+          <input type="checkbox" checked={csv.flattenLineBreaks} onChange={(e) => setCsv({ flattenLineBreaks: e.target.checked })} data-testid="csv-flatten" />
+          <span>{t('flattenLineBreaks')}</span>
         </label>
       </div>
       <div className="csv-actions">

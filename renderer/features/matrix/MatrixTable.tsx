@@ -71,14 +71,15 @@ const MatrixRow = memo(function MatrixRow({ m, i, cols, colour, name, depth, max
       </th>
       {cols.map((j) => {
         const v = values[j]
+        const areas = m.areas?.values[i]![j] ?? 0
         return (
           <td
             key={j}
             data-c={j}
             data-value={v ?? ''}
-            className={`mx-cell${heatClass(v, max)}${v === 0 ? ' zero' : ''}${j === selectedCol ? ' sel' : ''}`}
+            className={`mx-cell${heatClass(v, max)}${v === 0 && areas === 0 ? ' zero' : ''}${areas > 0 ? ' has-areas' : ''}${j === selectedCol ? ' sel' : ''}`}
           >
-            {matrixValue(lang, m.measure, v, m.areas?.values[i]![j])}
+            {matrixValue(lang, m.measure, v, areas)}
           </td>
         )
       })}

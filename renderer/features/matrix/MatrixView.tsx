@@ -1,6 +1,6 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { MatrixBy, MatrixMeasure, MatrixResult } from '../../../shared/analysis-types'
-import { matrixWide } from '../../../shared/analysis-tables'
+import { matrixShown } from '../../../shared/analysis-tables'
 import { toCsv } from '../../../shared/csv'
 import { call } from '../../api/client'
 import { useTA, type AnalysisKey, type TranslateA } from '../../i18n/analysis-strings'
@@ -134,8 +134,8 @@ export function MatrixView() {
               label: t('exportWide'),
               testId: 'export-wide',
               file: () => fileName('matrix', byName, measure),
-              // The table on screen, in its order, in the core's wide layout.
-              text: (csv) => (m ? toCsv(matrixWide(m, rows, cols), csv) : ''),
+              // The table on screen, in its order and with its numbers, in the core's wide layout.
+              text: (csv) => (m ? toCsv(matrixShown(m, rows, cols), csv) : ''),
             },
             { label: t('exportLong'), testId: 'export-long', file: () => fileName('matrix-long', byName, measure), text: (csv) => call('export:matrix', { ...args(), layout: 'long', ...csv }) },
             {
