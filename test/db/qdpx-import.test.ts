@@ -158,6 +158,10 @@ describe('REFI-QDA project import', () => {
     expect(named('file-missing')).toHaveLength(8)
     expect(named('file-missing')).toContain("Kellogg's Passion for Nutrition.pdf")
     expect(named('not-supported')).toEqual(['1960s Coca Cola commercial.mp4', '1994 Diet Coke-Diet Coke Break.mp4', "Jeanine's Breakfast.m4a", 'cornflakes-n-milk.jpg'])
+    // Every coding of the project is on one of those sources: each is counted as not placed.
+    const xml = new TextDecoder().decode(unzipSync(new Uint8Array(readFileSync(join(INTEROP, '02_atlasti-8.4-mac_REFI-standard-project.qdpx'))))['Project.qde'])
+    expect(atlas.codings).toEqual({ text: 0, area: 0, notPlaced: (xml.match(/<Coding[\s>]/g) ?? []).length })
+    expect(atlas.codings.notPlaced).toBe(16)
   })
 
   it('lays out the text sources of the NVivo project as PDF pages and places all 303 codings on the same words', async () => {

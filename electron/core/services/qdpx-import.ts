@@ -185,6 +185,15 @@ export class QdpxImport {
       else if (list(s.PlainTextSelection).some((sel) => list(sel.Coding).length > 0)) result.skipped.push({ name, reason: 'codings-not-placed' })
     }
 
+    // Every coding that cannot come in is counted: those of sources not imported (a missing
+    // file, a kind Werkbank does not code) and of a text whose codings could not be placed.
+    for (const kind of ['PDFSource', 'TextSource', 'PictureSource', 'AudioSource', 'VideoSource']) {
+      for (const s of list(child(sources, kind))) {
+        const guid = guidKey(s['@guid'])
+        if (!documentOf.has(guid) || (kind === 'TextSource' && !textPlaces.has(guid))) result.codings.notPlaced += codingsOf(s)
+      }
+    }
+
     // 2. Codebook, cases and codings: one undo step.
     /** The notes a Coding or its selection refers to, as one memo. */
     const memoOf = (k: Node, sel: Node) =>
@@ -439,6 +448,23 @@ interface Selection {
   name: string
   representation: string
   codings: { codeId: number; coder: string; memo: string }[]
+}
+
+/** An element that may occur once or more, as a list (the parser makes lists of some only). */
+const many = (v: unknown): Node[] => (Array.isArray(v) ? (v as Node[]) : typeof v === 'object' && v !== null ? [v as Node] : [])
+
+/**
+ * The codings of a source, wherever they hang: on the source, its selections, its text
+ * representation's or a transcript's selections.
+ */
+function codingsOf(node: Node): number {
+  let n = 0
+  for (const [key, value] of Object.entries(node)) {
+    if (key.startsWith('@')) continue
+    if (key === 'Coding') n += many(value).length
+    else for (const x of many(value)) n += codingsOf(x)
+  }
+  return n
 }
 
 /** A text without its white space, spelled as page text is. */
