@@ -281,7 +281,8 @@ describe('codebook tree, details, merge and drag and drop (browser mode, Chromiu
     await row.getByRole('button', { name: 'Memo: Verzet' }).click()
     await dialog.getByText('Blind coding: other coders’ memos stay hidden.').waitFor()
     expect(await dialog.getByText('Bram: vaak passief.').count()).toBe(0)
-    expect(await dialog.getByTestId('memo-body').inputValue()).toBe('Anna: let op middenmanagement.\nTweede regel.')
+    // The memos load after the dialog opens (slow on a busy machine): wait for mine to appear.
+    await expect.poll(() => dialog.getByTestId('memo-body').inputValue()).toBe('Anna: let op middenmanagement.\nTweede regel.')
     await dialog.getByRole('button', { name: 'Cancel' }).click()
     await page.getByRole('button', { name: /Blind/ }).click()
   })
