@@ -55,36 +55,3 @@ export function projectXmlOfQdpx(bytes: Uint8Array, maxBytes = MAX_PROJECT_XML):
 function isProjectEntry(name: string): boolean {
   return !name.includes('/') && !name.includes('\\') && name.toLowerCase().endsWith('.qde')
 }
-
-/**
- * Source files of a .qdpx, by the name after `internal://` (they lie in its `Sources/` folder,
- * spelled `sources/` by some programs; names compared without case): only those named are
- * inflated, each within `maxBytes`, and all together within twenty times the size of the zip
- * (text deflates about four times, PDFs hardly) — a zip may list one compressed stream under
- * many names. A name the zip lacks is simply not in the answer.
- */
-export function sourceFilesOfQdpx(bytes: Uint8Array, names: ReadonlySet<string>, maxBytes: number): Map<string, Uint8Array> {
-  const byLower = new Map([...names].map((n) => [n.toLowerCase(), n]))
-  const wanted = (entry: string) => {
-    const m = /^sources\/([^/\\]+)$/i.exec(entry)
-    return m ? (byLower.get(m[1]!.toLowerCase()) ?? null) : null
-  }
-  const budget = 20 * bytes.byteLength + 16 * 1024 * 1024
-  let total = 0
-  let files: Record<string, Uint8Array>
-  try {
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        if (wanted(f.name) === null) return false
-        if (f.originalSize > maxBytes || f.size > maxBytes) throw invalid(`${f.name} in the .qdpx is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`)
-        total += f.originalSize
-        if (total > budget) throw invalid('the sources in the .qdpx would unpack to far more than the file itself (a damaged or hostile zip)')
-        return true
-      },
-    })
-  } catch (e) {
-    if (e instanceof WerkbankError) throw e
-    throw invalid('not a .qdpx file (not a readable zip archive)')
-  }
-  return new Map(Object.entries(files).map(([entry, data]) => [wanted(entry)!, data]))
-}
