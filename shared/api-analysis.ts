@@ -65,4 +65,22 @@ export const analysisApi = {
   // The whole study as a REFI-QDA project (.qdpx, a zip) for ATLAS.ti, MAXQDA, NVivo: base64,
   // which both doors carry.
   'export:qdpx': op<string>()(z.object({})),
+  /**
+   * The report of coded segments: per code (in codebook order, with its definition and memos),
+   * per case, each quote with document, page, coder and memo; optionally the code × case matrix
+   * and its chart. In `lang` (the report's own words). `docx` comes as base64, `html` as the
+   * text of one self-contained page. Codes: `codeIds` (default all), with `subtree` their
+   * subcodes; `caseIds` and `coderIds` narrow the codings (default: all).
+   */
+  'export:report': op<string>()(z.object({
+    format: z.enum(['docx', 'html']),
+    lang: z.enum(['nl', 'en']),
+    codeIds: codeRows.codeIds,
+    subtree: z.boolean().optional(),
+    caseIds: z.array(id).max(100_000).optional(),
+    coderIds: z.array(id).max(1000).optional(),
+    includeMatrix: z.boolean().optional(),
+    includeChart: z.boolean().optional(),
+    title: z.string().trim().min(1).max(300).optional(),
+  })),
 } as const

@@ -25,6 +25,7 @@ import { join } from 'node:path'
 import { StudySession } from '../../electron/core/study-session'
 import { fixturePaths } from '../fixtures/fixtures'
 import { INTEROP_PDF } from '../helpers/study'
+import { textToPdf } from '../../electron/core/pdf/text-to-pdf'
 
 export interface SmallStudy {
   s: StudySession
@@ -113,4 +114,44 @@ export function addExchangeCases(t: SmallStudy): void {
   s.codings.update(first.id, { memo: 'Let op: "samen" & <niet> alleen.' }, { coderId: first.coderId })
   const pageBreak = s.documents.text(t.doc.D2).indexOf('\f')
   s.codings.create({ documentId: t.doc.D2, codeId: t.code.B, coderId: t.coder.anna, start: pageBreak - 30, end: pageBreak + 30 })
+}
+
+/** What {@link addReportCases} added. */
+export interface ReportCases {
+  /** The fifth document, in case Beta, whose text holds characters HTML and XML must escape. */
+  docId: number
+  title: string
+  /** The quote coded as B by Anna in it. */
+  quote: string
+  /** A third coder, Cees, whose one coding (A1 in D1) a report can leave out. */
+  cees: number
+  ceesQuote: string
+}
+
+/**
+ * What the report tests add to the small study: definitions (and inclusion, exclusion) on A1
+ * and B, a memo on B by Bram, a fifth document in Beta titled and quoted with <, & and ", coded
+ * B by Anna with a memo, and a third coder Cees with one coding of A1 in D1.
+ */
+export async function addReportCases(t: SmallStudy): Promise<ReportCases> {
+  const s = t.s
+  s.codebook.update(t.code.A1, { definition: 'Samenwerking tussen school & bedrijf.', inclusion: 'Afspraken over "stages".', exclusion: 'Losse <contacten>.' })
+  s.codebook.update(t.code.B, { definition: 'Verzet tegen de vernieuwing.' })
+  s.memos.save('code', t.code.B, t.coder.bram, 'B overlapt soms met A2.')
+  const quote = 'De coördinator zei: "kosten < baten & samen" en dat werkt.'
+  const title = 'Citaten <bron> & "verslag"'
+  const bytes = await textToPdf(`Inleiding van het verslag.\n\n${quote}\n\nEinde.`, title)
+  const outcome = await s.importer.importBytes('citaten.pdf', bytes, { caseId: t.kase.beta })
+  if (outcome.status !== 'imported') throw new Error(`import failed: ${JSON.stringify(outcome)}`)
+  const docId = outcome.documentId
+  s.documentService.rename(docId, title)
+  const text = s.documents.text(docId)
+  const at = text.indexOf(quote)
+  if (at < 0) throw new Error(`quote not found in ${JSON.stringify(text)}`)
+  const coding = s.codings.create({ documentId: docId, codeId: t.code.B, coderId: t.coder.anna, start: at, end: at + quote.length })
+  s.codings.update(coding.id, { memo: 'Kern van de zaak:\nkosten & baten.' }, { coderId: t.coder.anna })
+  const cees = s.ensureCoder('Cees').id
+  s.codings.create({ documentId: t.doc.D1, codeId: t.code.A1, coderId: cees, start: 1000, end: 1080 })
+  const ceesQuote = s.documents.text(t.doc.D1).slice(1000, 1080)
+  return { docId, title: s.documents.get(docId)!.title, quote, cees, ceesQuote }
 }

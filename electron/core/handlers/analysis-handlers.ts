@@ -3,6 +3,7 @@ import type { analysisApi } from '../../../shared/api-analysis'
 import { AnalysisService } from '../analysis/analysis.service'
 import { ExportService, splitCsvOptions } from '../export/export.service'
 import { QdpxExport } from '../export/qdpx-export'
+import { exportReport } from '../export/report'
 import type { StudySession } from '../study-session'
 import type { HandlersOf } from './handlers'
 
@@ -21,5 +22,6 @@ export function createAnalysisHandlers(s: StudySession): HandlersOf<typeof analy
     'export:phases': (args) => exports.phases(...splitCsvOptions(args)),
     'export:memos': (options) => exports.memos(options),
     'export:qdpx': () => Buffer.from(qdpx.write(s.codebook.list(), basename(s.path).replace(/\.werkbank$/i, ''))).toString('base64'),
+    'export:report': (args) => exportReport(s, analysis, basename(s.path).replace(/\.werkbank$/i, ''), args),
   }
 }
