@@ -23,7 +23,10 @@ export interface DocumentSummary {
   id: number
   caseId: number | null
   caseName: string | null
+  /** The file's name without its extension (or the REFI-QDA source's name), unless renamed. */
   title: string
+  /** The PDF's Title metadata: '' when it has none, null when not known (imported before it was kept). */
+  pdfTitle: string | null
   fileName: string
   sha256: string
   byteSize: number

@@ -106,6 +106,8 @@ export const STRINGS = {
   documentDialogTitle: { nl: 'Document', en: 'Document' },
   documentTitle: { nl: 'Titel', en: 'Title' },
   documentFacts: { nl: 'Bestand {file}, {pages} pagina’s', en: 'File {file}, {pages} pages' },
+  documentPdfTitle: { nl: 'Titel in de PDF: {title}', en: 'Title in the PDF: {title}' },
+  documentUsePdfTitle: { nl: 'Deze titel gebruiken', en: 'Use this title' },
   scan: { nl: 'scan', en: 'scan' },
   noTextBadge: { nl: 'Geen tekstlaag: alleen gebiedscodering', en: 'No text layer: area coding only' },
   importTitle: { nl: '{count} bestanden importeren', en: 'Import {count} files' },

@@ -17,9 +17,9 @@ export const TRACKED_TABLES = {
   ],
   memos: ['id', 'target_type', 'target_id', 'coder_id', 'title', 'body', 'created_at', 'updated_at'],
   // Since migration 0002: assigning a document to a case, or renaming it, can be undone. Only
-  // updates are recorded; importing and deleting documents stay outside undo.
+  // updates are recorded; importing and deleting documents stay outside undo. pdf_title: 0004.
   documents: [
-    'id', 'case_id', 'title', 'file_name', 'sha256', 'byte_size', 'page_count', 'char_count',
+    'id', 'case_id', 'title', 'pdf_title', 'file_name', 'sha256', 'byte_size', 'page_count', 'char_count',
     'has_text', 'extractor', 'imported_at',
   ],
 } as const satisfies Record<string, readonly string[]>

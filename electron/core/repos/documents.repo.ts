@@ -7,6 +7,7 @@ interface DocRow {
   case_id: number | null
   case_name: string | null
   title: string
+  pdf_title: string | null
   file_name: string
   sha256: string
   byte_size: number
@@ -20,6 +21,8 @@ interface DocRow {
 export interface NewDocument {
   caseId: number | null
   title: string
+  /** The PDF's Title metadata ('' when it has none), kept to offer on renaming. */
+  pdfTitle: string
   fileName: string
   sha256: string
   bytes: Uint8Array
@@ -29,7 +32,7 @@ export interface NewDocument {
 }
 
 const SUMMARY = `
-  SELECT d.id, d.case_id, c.name AS case_name, d.title, d.file_name, d.sha256, d.byte_size, d.page_count,
+  SELECT d.id, d.case_id, c.name AS case_name, d.title, d.pdf_title, d.file_name, d.sha256, d.byte_size, d.page_count,
          d.char_count, d.has_text, d.imported_at,
          (SELECT count(*) FROM codings k WHERE k.document_id = d.id) AS coding_count
   FROM documents d LEFT JOIN cases c ON c.id = d.case_id`
@@ -43,9 +46,10 @@ export class DocumentsRepo {
       list: db.prepare(`${SUMMARY} ORDER BY c.sort_order, c.name, d.id`),
       get: db.prepare(`${SUMMARY} WHERE d.id = ?`),
       bySha: db.prepare('SELECT id FROM documents WHERE sha256 = ?').pluck(),
+      titles: db.prepare('SELECT title FROM documents').pluck(),
       insert: db.prepare(`
-        INSERT INTO documents (case_id, title, file_name, sha256, byte_size, page_count, char_count, has_text, extractor, imported_at)
-        VALUES (@caseId, @title, @fileName, @sha256, @byteSize, @pageCount, @charCount, @hasText, @extractor, @importedAt)`),
+        INSERT INTO documents (case_id, title, pdf_title, file_name, sha256, byte_size, page_count, char_count, has_text, extractor, imported_at)
+        VALUES (@caseId, @title, @pdfTitle, @fileName, @sha256, @byteSize, @pageCount, @charCount, @hasText, @extractor, @importedAt)`),
       insertFile: db.prepare('INSERT INTO document_files (document_id, bytes) VALUES (?, ?)'),
       insertPage: db.prepare(`
         INSERT INTO pages (document_id, page_no, start_offset, text, width, height, items)
@@ -74,6 +78,19 @@ export class DocumentsRepo {
     return this.s.bySha.get(sha256) as number | undefined
   }
 
+  /**
+   * `title`, or `title (2)`, `title (3)`… : the first that no document of the study has yet
+   * (compared without regard to case), so that two documents never silently share a name.
+   */
+  freeTitle(title: string): string {
+    const taken = new Set((this.s.titles.all() as string[]).map((t) => t.toLocaleLowerCase()))
+    if (!taken.has(title.toLocaleLowerCase())) return title
+    for (let n = 2; ; n++) {
+      const candidate = `${title} (${n})`
+      if (!taken.has(candidate.toLocaleLowerCase())) return candidate
+    }
+  }
+
   /** Inserts a document with its bytes and pages; the caller wraps it in a transaction. */
   insert(doc: NewDocument): number {
     let offset = 0
@@ -87,6 +104,7 @@ export class DocumentsRepo {
       this.s.insert.run({
         caseId: doc.caseId,
         title: doc.title,
+        pdfTitle: doc.pdfTitle,
         fileName: doc.fileName,
         sha256: doc.sha256,
         byteSize: doc.bytes.byteLength,
@@ -165,6 +183,7 @@ function toSummary(r: DocRow): DocumentSummary {
     caseId: r.case_id,
     caseName: r.case_name,
     title: r.title,
+    pdfTitle: r.pdf_title,
     fileName: r.file_name,
     sha256: r.sha256,
     byteSize: r.byte_size,

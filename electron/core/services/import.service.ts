@@ -20,7 +20,11 @@ const MIN_LETTERS_ON_TEXT_PAGE = 50
 
 export interface ImportOptions {
   caseId?: number | null
-  /** The document's title (a REFI-QDA source's name); else the PDF's own title, else the file name. */
+  /**
+   * The document's title (a REFI-QDA source's name); else the file's name without its extension,
+   * as ATLAS.ti, MAXQDA and NVivo name documents. Never the PDF's Title metadata (often junk:
+   * "Microsoft Word - x.doc", "r.html"), which is kept as `pdfTitle` to offer on renaming.
+   */
   title?: string
   maxBytes?: number
   onProgress?: (p: ImportProgress) => void
@@ -108,7 +112,9 @@ export class ImportService {
         if (twin !== undefined) return { status: 'duplicate', file, documentId: twin }
         const documentId = this.documents.insert({
           caseId: options.caseId ?? null,
-          title: options.title || extracted.title || file.replace(/\.pdf$/i, ''),
+          // Told apart from a document of the same name: " (2)", " (3)"…
+          title: this.documents.freeTitle(options.title?.trim() || baseName(file)),
+          pdfTitle: extracted.title,
           fileName: file,
           sha256,
           bytes,
@@ -131,6 +137,12 @@ export class ImportService {
       return failure(file, e)
     }
   }
+}
+
+/** A file's name without its extension ("rapport.v2.pdf" → "rapport.v2"); the name itself if that leaves nothing. */
+export function baseName(file: string): string {
+  const stem = file.replace(/\.[^.\s]{1,8}$/, '').trim()
+  return stem === '' ? file : stem
 }
 
 function tooLarge(file: string, size: number, limit: number): WerkbankError {

@@ -5,12 +5,16 @@ import { useT } from '../../i18n'
 import { useApp } from '../../store'
 import { CaseChoice, type CaseChoiceValue } from './CaseChoice'
 
-/** A document: its title and its case. */
+/**
+ * A document: its title and its case. The title is the file's name; the PDF's own Title
+ * metadata, when it has one, is offered here (it is often junk, so never taken unasked).
+ */
 export function DocumentDialog({ value, onClose }: { value: DocumentSummary; onClose(): void }) {
   const t = useT()
   const [title, setTitle] = useState(value.title)
   const [choice, setChoice] = useState<CaseChoiceValue>({ caseId: value.caseId })
   const [busy, setBusy] = useState(false)
+  const pdfTitle = (value.pdfTitle ?? '').trim()
 
   const save = async () => {
     setBusy(true)
@@ -31,6 +35,14 @@ export function DocumentDialog({ value, onClose }: { value: DocumentSummary; onC
         <input value={title} maxLength={500} onChange={(e) => setTitle(e.target.value)} data-autofocus />
       </label>
       <p className="muted small">{t('documentFacts', { file: value.fileName, pages: value.pageCount })}</p>
+      {pdfTitle !== '' && (
+        <p className="muted small" data-testid="document-pdf-title">
+          {t('documentPdfTitle', { title: pdfTitle })}{' '}
+          <button type="button" onClick={() => setTitle(pdfTitle.slice(0, 500))} disabled={title.trim() === pdfTitle}>
+            {t('documentUsePdfTitle')}
+          </button>
+        </p>
+      )}
       <CaseChoice value={choice} onChange={setChoice} />
       <div className="modal-actions">
         <button type="button" onClick={onClose}>{t('cancel')}</button>
