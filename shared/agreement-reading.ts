@@ -5,8 +5,8 @@
  * conclusions; below that, do not rely on them. Where there is no alpha (segment level) kappa
  * is read with the same bands, and the view says so. Pure.
  */
-import type { AgreementReport, AgreementRow, AgreementUndefinedReason, KappaKind } from '../../../shared/agreement-types'
-import type { Cell } from '../../../shared/csv'
+import type { AgreementReport, AgreementRow, AgreementUndefinedReason, KappaKind } from './agreement-types'
+import type { Cell } from './csv'
 
 export type Band = 'reliable' | 'tentative' | 'unreliable'
 

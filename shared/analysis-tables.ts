@@ -2,7 +2,7 @@
  * The analyses as tables of cells, ready for toCsv (shared/csv.ts) or tab-separated lines:
  * numbers stay numbers, so the writer formats them (decimal comma) and guards only text.
  */
-import type { CooccurrenceResult, MatrixResult, PhaseOverview } from './analysis-types'
+import type { CooccurrenceResult, MatrixResult, PhaseOverview, SaturationResult } from './analysis-types'
 import type { Cell } from './csv'
 
 /** Names the total row and column. */
@@ -95,6 +95,16 @@ export function phasesTable(p: PhaseOverview): Cell[][] {
       c.differs,
       ...c.segments,
       ...c.coverage,
+    ]),
+  ]
+}
+
+/** The saturation curve, one line per document in the order they were coded. */
+export function saturationTable(s: SaturationResult): Cell[][] {
+  return [
+    ['order', 'document', 'case', 'first_coded', 'codings', 'new_codes', 'codes', 'new_cells', 'cells', 'new_code_paths'],
+    ...s.documents.map((d, i) => [
+      i + 1, d.title, d.caseName, d.firstCoded, d.codings, d.newCodes, d.totalCodes, d.newCells, d.totalCells, d.newCodePaths.join('; '),
     ]),
   ]
 }

@@ -72,6 +72,33 @@ export interface MatrixResult {
   areas?: MatrixAreas
 }
 
+/**
+ * The saturation curve: the documents in the order they were coded (by their first coding),
+ * each with the codes and the code × case cells that appear for the first time there. A curve
+ * that flattens is the usual argument that enough documents were coded.
+ */
+export interface SaturationResult {
+  rollup: boolean
+  documents: SaturationStep[]
+}
+
+export interface SaturationStep {
+  documentId: number
+  title: string
+  caseName: string | null
+  /** When the document's first coding (within the filter) was made, ISO 8601. */
+  firstCoded: string
+  codings: number
+  /** Codes (rows) first seen in this document, and how many have been seen up to it. */
+  newCodes: number
+  totalCodes: number
+  /** Code × case cells first filled in this document, and how many up to it. */
+  newCells: number
+  totalCells: number
+  /** The paths of the codes new here. */
+  newCodePaths: string[]
+}
+
 /** Counts of area codings laid out like a matrix's values and totals. */
 export interface MatrixAreas {
   values: number[][]

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { op } from './api-op'
-import type { CooccurrenceResult, MatrixResult, PhaseOverview } from './analysis-types'
+import type { CooccurrenceResult, MatrixResult, PhaseOverview, SaturationResult } from './analysis-types'
 
 const id = z.number().int().positive()
 
@@ -42,6 +42,11 @@ const csv = {
 }
 
 const matrixArgs = { ...codeRows, by: matrixBy, measure: matrixMeasure }
+
+/** The tables a workbook can hold, one sheet each, in this order. */
+export const WORKBOOK_SHEETS = ['matrix', 'matrix-long', 'cooccurrence', 'phases', 'agreement', 'codings', 'codebook', 'memos', 'saturation'] as const
+export const workbookSheet = z.enum(WORKBOOK_SHEETS)
+export type WorkbookSheet = z.infer<typeof workbookSheet>
 const cooccurrenceArgs = { ...codeRows, scope: cooccurrenceScope.optional() }
 
 /** API operations of the cross-case analyses (matrices, co-occurrence, phases, exports). */
@@ -62,6 +67,29 @@ export const analysisApi = {
   'export:cooccurrence': op<string>()(z.object({ ...cooccurrenceArgs, ...csv })),
   'export:phases': op<string>()(z.object({ filter: analysisFilter.optional(), ...csv })),
   'export:memos': op<string>()(z.object({ ...csv })),
+  /** New codes and code × case cells per document, in the order the documents were coded. */
+  'analysis:saturation': op<SaturationResult>()(z.object(codeRows)),
+  'export:saturation': op<string>()(z.object({ ...codeRows, ...csv })),
+  /**
+   * An Excel workbook (.xlsx, base64) with one sheet per table chosen: the matrix as shown (in
+   * `order`, the view's order of the core's rows and columns), the long matrix, co-occurrence,
+   * phases, agreement (with `agreement`), codings, codebook, memos, saturation. The code rows
+   * and filter serve every sheet that takes them.
+   */
+  'export:xlsx': op<string>()(z.object({
+    sheets: z.array(workbookSheet).min(1).max(WORKBOOK_SHEETS.length),
+    ...codeRows,
+    by: matrixBy.optional(),
+    measure: matrixMeasure.optional(),
+    order: z.object({ rows: z.array(z.number().int().min(0)).max(100_000), columns: z.array(z.number().int().min(0)).max(100_000) }).optional(),
+    scope: cooccurrenceScope.optional(),
+    agreement: z.object({
+      coders: z.array(z.string().trim().min(1).max(200)).min(2).max(100),
+      level: z.enum(['document', 'segment', 'character']),
+      overlap: z.number().min(0).max(100).optional(),
+      by: z.enum(['code', 'document']).optional(),
+    }).optional(),
+  })),
   // The whole study as a REFI-QDA project (.qdpx, a zip) for ATLAS.ti, MAXQDA, NVivo: base64,
   // which both doors carry.
   'export:qdpx': op<string>()(z.object({})),

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import type { AgreementRow } from '../../shared/agreement-types'
 import type { MatrixResult } from '../../shared/analysis-types'
 import { matrixWide } from '../../shared/analysis-tables'
-import { band, readRow } from '../../renderer/features/agreement/reading'
+import { band, readRow } from '../../shared/agreement-reading'
 import { coefficient, heatLevel, matrixValue, percent } from '../../renderer/features/analysis/format'
 import { cellMax, columnOrder, cooccurrenceOrder, nextSort, rowOrder, stackRows } from '../../renderer/features/matrix/matrix-model'
 

@@ -239,6 +239,24 @@ export function sharedUnitsSql(unit: 'document' | 'case', rollup: boolean): stri
     SELECT a.r AS x, b.r AS y, count(*) AS n FROM ru a JOIN ru b ON b.u = a.u AND b.w = a.w GROUP BY a.r, b.r`
 }
 
+/**
+ * For the saturation curve: each document with codings, in the order it was first coded (its
+ * earliest coding, the lower id on a tie), and its codings; then the rows (codes) and
+ * code × case cells found in each document. Which of those are new is decided in that order.
+ */
+export function saturationDocumentsSql(rollup: boolean): string {
+  return `${head('cases', rollup)}
+    SELECT k.document_id AS d, min(k.created_at) AS first, min(k.id) AS firstId, count(*) AS n
+    FROM codings k
+    WHERE k.document_id IN (SELECT d FROM scope) AND k.code_id IN (SELECT code FROM row_code) AND ${CODER_IN_SCOPE('k.coder_id')}
+    GROUP BY k.document_id`
+}
+
+export function saturationCellsSql(rollup: boolean): string {
+  return `${head('cases', rollup)}
+    SELECT DISTINCT d, r, c FROM hits`
+}
+
 /** The documents in scope, in the order documents are listed (by case, then id). */
 export const SCOPE_DOCUMENTS_SQL = `
   SELECT d.id, d.case_id AS caseId, d.title, d.char_count AS chars,

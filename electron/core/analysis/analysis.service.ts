@@ -2,12 +2,12 @@ import type Database from 'better-sqlite3'
 import {
   PHASES,
   type AnalysisFilter, type MatrixAreas, type CooccurrenceResult, type CooccurrenceScope, type MatrixBy, type MatrixColumn,
-  type MatrixMeasure, type MatrixResult, type MatrixRow, type PhaseCase, type PhaseOverview,
+  type MatrixMeasure, type MatrixResult, type MatrixRow, type PhaseCase, type PhaseOverview, type SaturationResult,
 } from '../../../shared/analysis-types'
 import { WerkbankError } from '../../../shared/errors'
 import {
   CODER_IN_SCOPE, SCOPE_CASES_SQL, areasSql, SCOPE_DOCUMENTS_SQL, StatementCache, coverageSql, documentsSql, overlapPairsSql,
-  scopeParams, segmentsSql, sharedUnitsSql, textCodingsSql, withSortMemory, type ColumnKind, type ScopeParams,
+  saturationCellsSql, saturationDocumentsSql, scopeParams, segmentsSql, sharedUnitsSql, textCodingsSql, withSortMemory, type ColumnKind, type ScopeParams,
 } from './analysis-sql'
 import { PHASE_ATTRIBUTES, findPhaseCodes, parsePhase, phaseDiffers, strongestPhases } from './phases'
 
@@ -117,6 +117,64 @@ export class AnalysisService {
         put(overlapPairsSql(rollup))
       } else put(sharedUnitsSql(scope, rollup))
       return { scope, rollup, rows, values }
+    })
+  }
+
+  /**
+   * The saturation curve: documents in the order they were first coded, each with the codes
+   * (rows) and code × case cells seen there for the first time. SQL finds which rows and cells
+   * each document has; the running "seen before" is a walk over that short list.
+   */
+  saturation(args: CodeRowsArgs = {}): SaturationResult {
+    return this.read(() => {
+      const filter = this.checkFilter(args.filter ?? {})
+      const rows = this.selectRows(args)
+      const rollup = args.rollup === true
+      const params = scopeParams(rows.map((r) => r.codeId), filter)
+      const path = new Map(rows.map((r) => [r.codeId, r.path]))
+      const docs = this.sql.get(saturationDocumentsSql(rollup)).all(params) as { d: number; first: string; firstId: number; n: number }[]
+      docs.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : a.firstId - b.firstId))
+      const found = new Map<number, { r: number; c: number | null }[]>()
+      for (const x of this.sql.get(saturationCellsSql(rollup)).all(params) as { d: number; r: number; c: number | null }[]) {
+        let list = found.get(x.d)
+        if (!list) found.set(x.d, (list = []))
+        list.push(x)
+      }
+      const info = new Map((this.sql.get(SCOPE_DOCUMENTS_SQL).all(params) as { id: number; caseId: number | null; title: string }[]).map((d) => [d.id, d]))
+      const caseNames = new Map((this.sql.get(SCOPE_CASES_SQL).all(params) as { id: number; name: string }[]).map((c) => [c.id, c.name]))
+      const seenCodes = new Set<number>()
+      const seenCells = new Set<string>()
+      const order = new Map(rows.map((r, i) => [r.codeId, i]))
+      const documents = docs.map((doc) => {
+        const newCodes: number[] = []
+        let newCells = 0
+        for (const { r, c } of found.get(doc.d) ?? []) {
+          if (!seenCodes.has(r)) {
+            seenCodes.add(r)
+            newCodes.push(r)
+          }
+          // A document without a case fills no code × case cell.
+          if (c !== null && !seenCells.has(`${r}:${c}`)) {
+            seenCells.add(`${r}:${c}`)
+            newCells++
+          }
+        }
+        const d = info.get(doc.d)!
+        newCodes.sort((a, b) => order.get(a)! - order.get(b)!)
+        return {
+          documentId: doc.d,
+          title: d.title,
+          caseName: d.caseId === null ? null : (caseNames.get(d.caseId) ?? null),
+          firstCoded: doc.first,
+          codings: doc.n,
+          newCodes: newCodes.length,
+          totalCodes: seenCodes.size,
+          newCells,
+          totalCells: seenCells.size,
+          newCodePaths: newCodes.map((r) => path.get(r)!),
+        }
+      })
+      return { rollup, documents }
     })
   }
 

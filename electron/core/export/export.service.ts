@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3'
 import type { AnalysisFilter } from '../../../shared/analysis-types'
 import { toCsv, type Cell, type CsvOptions, type Delimiter } from '../../../shared/csv'
 import { CODER_IN_SCOPE, DOC_IN_SCOPE, scopeParams } from '../analysis/analysis-sql'
-import type { AnalysisService, CooccurrenceArgs, MatrixArgs } from '../analysis/analysis.service'
-import { CODINGS_HEADER, cooccurrenceTable, matrixLong, matrixWide, phasesTable } from '../../../shared/analysis-tables'
+import type { AnalysisService, CodeRowsArgs, CooccurrenceArgs, MatrixArgs } from '../analysis/analysis.service'
+import { CODINGS_HEADER, cooccurrenceTable, matrixLong, matrixWide, phasesTable, saturationTable } from '../../../shared/analysis-tables'
 
 /** How an export is written; the formula guard of shared/csv.ts is always on. */
 export interface ExportCsvOptions {
@@ -80,6 +80,10 @@ export class ExportService {
     return toCsv(cooccurrenceTable(this.analysis.cooccurrence(args)), csvOptions(options))
   }
 
+  saturation(args: CodeRowsArgs, options: ExportCsvOptions = {}): string {
+    return toCsv(saturationTable(this.analysis.saturation(args)), csvOptions(options))
+  }
+
   phases(args: { filter?: AnalysisFilter }, options: ExportCsvOptions = {}): string {
     return toCsv(phasesTable(this.analysis.phases(args)), csvOptions(options))
   }
@@ -90,14 +94,19 @@ export class ExportService {
    * in the codings export.
    */
   memos(options: ExportCsvOptions = {}): string {
+    return toCsv(this.memosTable(), csvOptions(options))
+  }
+
+  /** The memos as a table, header first (for CSV and Excel). */
+  memosTable(): Cell[][] {
     const paths = new Map(this.analysis.codes().map((c) => [c.id, c.path]))
     const rows = this.s.memos.all() as { type: string; id: number | null; caseName: string | null; title: string | null; coder: string | null; body: string; created: string; updated: string }[]
     const about = (r: (typeof rows)[number]) =>
       r.type === 'study' ? '' : r.type === 'case' ? r.caseName : r.type === 'document' ? r.title : (paths.get(r.id!) ?? null)
-    return toCsv([
+    return [
       [...MEMOS_HEADER],
       ...rows.map((r): Cell[] => [r.type, about(r), r.coder, r.body, r.created, r.updated]),
-    ], csvOptions(options))
+    ]
   }
 
   codings(args: CodingsExportArgs = {}, options: ExportCsvOptions = {}): string {
@@ -106,22 +115,40 @@ export class ExportService {
     return out
   }
 
+  /** Every coding as a table, header first, as the CSV has them (for Excel). */
+  codingsTable(args: CodingsExportArgs = {}): Cell[][] {
+    const table: Cell[][] = [[...CODINGS_HEADER]]
+    for (const row of this.codingRows(args)) table.push(row)
+    return table
+  }
+
+  /** The codings' rows, lazily; the filter and codes are checked at once, before any row. */
+  private codingRows(args: CodingsExportArgs): Iterable<Cell[]> {
+    const filter = this.analysis.checkFilter(args.filter ?? {})
+    const paths = new Map(this.analysis.codes().map((c) => [c.id, c.path]))
+    const codes = args.codeIds === undefined ? null : JSON.stringify(this.analysis.selectRows(args).map((r) => r.codeId))
+    const rows = this.s.codings.iterate({ ...scopeParams([], filter), codes }) as Iterable<unknown[]>
+    return (function* () {
+      for (const row of rows) {
+        row[4] = paths.get(row[4] as number) ?? ''
+        yield row as Cell[]
+      }
+    })()
+  }
+
   /**
    * Every coding (of the chosen codes, within the filter) as CSV, in chunks: a header, then one
    * line per coding in the order of the codings list (case, document, position). Synchronous:
    * consume it before the next call on this study.
    */
   *codingsChunks(args: CodingsExportArgs = {}, options: ExportCsvOptions = {}): Generator<string> {
-    const filter = this.analysis.checkFilter(args.filter ?? {})
-    const paths = new Map(this.analysis.codes().map((c) => [c.id, c.path]))
-    const codes = args.codeIds === undefined ? null : JSON.stringify(this.analysis.selectRows(args).map((r) => r.codeId))
     const csv = csvOptions(options)
     const rest = { ...csv, bom: false }
+    const rows = this.codingRows(args)
     yield toCsv([[...CODINGS_HEADER]], csv)
     let chunk: Cell[][] = []
-    for (const row of this.s.codings.iterate({ ...scopeParams([], filter), codes }) as Iterable<unknown[]>) {
-      row[4] = paths.get(row[4] as number) ?? ''
-      chunk.push(row as Cell[])
+    for (const row of rows) {
+      chunk.push(row)
       if (chunk.length === CHUNK_ROWS) {
         yield toCsv(chunk, rest)
         chunk = []

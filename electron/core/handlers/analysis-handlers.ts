@@ -1,6 +1,8 @@
 import { basename } from 'node:path'
 import type { analysisApi } from '../../../shared/api-analysis'
+import { AgreementService } from '../agreement/agreement.service'
 import { AnalysisService } from '../analysis/analysis.service'
+import { buildWorkbook } from '../export/workbook-export'
 import { ExportService, splitCsvOptions } from '../export/export.service'
 import { QdpxExport } from '../export/qdpx-export'
 import { exportReport } from '../export/report'
@@ -12,6 +14,13 @@ export function createAnalysisHandlers(s: StudySession): HandlersOf<typeof analy
   const analysis = new AnalysisService(s.study.db)
   const exports = new ExportService(s.study.db, analysis)
   const qdpx = new QdpxExport(s.study.db)
+  let agreement: AgreementService | undefined
+  const workbookSources = {
+    analysis,
+    exports,
+    codebookTable: () => s.transfer.table(),
+    agreement: (args: Parameters<AgreementService['measure']>[0]) => (agreement ??= new AgreementService(s)).measure(args),
+  }
   return {
     'analysis:matrix': (args) => analysis.matrix(args),
     'analysis:cooccurrence': (args) => analysis.cooccurrence(args),
@@ -21,6 +30,9 @@ export function createAnalysisHandlers(s: StudySession): HandlersOf<typeof analy
     'export:cooccurrence': (args) => exports.cooccurrence(...splitCsvOptions(args)),
     'export:phases': (args) => exports.phases(...splitCsvOptions(args)),
     'export:memos': (options) => exports.memos(options),
+    'analysis:saturation': (args) => analysis.saturation(args),
+    'export:saturation': (args) => exports.saturation(...splitCsvOptions(args)),
+    'export:xlsx': async (args) => (await buildWorkbook(workbookSources, args)).toString('base64'),
     'export:qdpx': () => Buffer.from(qdpx.write(s.codebook.list(), basename(s.path).replace(/\.werkbank$/i, ''))).toString('base64'),
     'export:report': (args) => exportReport(s, analysis, basename(s.path).replace(/\.werkbank$/i, ''), args),
   }

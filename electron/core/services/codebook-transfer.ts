@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CsvError, parseCsv, sniffDelimiter, toCsv, type CsvOptions } from '../../../shared/csv'
+import { CsvError, parseCsv, sniffDelimiter, toCsv, type Cell, type CsvOptions } from '../../../shared/csv'
 import { WerkbankError } from '../../../shared/errors'
 import type { CodebookService } from './codebook.service'
 import type { History } from './history.service'
@@ -47,9 +47,19 @@ export class CodebookTransfer {
 
   export(format: CodebookExportFormat, csv: CsvOptions = {}): string {
     if (format === 'qdc') return toQdc(this.codebook.list(), ORIGIN)
+    if (format === 'json') return JSON.stringify({ format: 'werkbank-codebook', version: 1, codes: this.entries() }, null, 2) + '\n'
+    return toCsv(this.table(), csv)
+  }
+
+  /** The codebook as a table (header first), as the CSV and the Excel export write it. */
+  table(): Cell[][] {
+    return [[...CODEBOOK_COLUMNS], ...this.entries().map((e) => CODEBOOK_COLUMNS.map((k) => e[k]))]
+  }
+
+  private entries(): CodebookEntry[] {
     const codes = this.codebook.list().sort((a, b) => a.path.localeCompare(b.path))
     // Parents before children: a parent's path is a prefix of its children's.
-    const entries = codes.map((c) => ({
+    return codes.map((c) => ({
       path: c.path,
       colour: c.colour,
       definition: c.definition,
@@ -58,8 +68,6 @@ export class CodebookTransfer {
       example: c.example,
       uuid: c.uuid,
     }))
-    if (format === 'json') return JSON.stringify({ format: 'werkbank-codebook', version: 1, codes: entries }, null, 2) + '\n'
-    return toCsv([[...CODEBOOK_COLUMNS], ...entries.map((e) => CODEBOOK_COLUMNS.map((k) => e[k]))], csv)
   }
 
   /**

@@ -9,7 +9,7 @@ import { CsvMenu } from '../analysis/CsvMenu'
 import { fileName } from '../../io/download'
 import { coefficient, integer, percent } from '../analysis/format'
 import { AgreementOptions } from './AgreementOptions'
-import { agreementCells, KAPPA_KEYS, readRow, type Reading } from './reading'
+import { agreementCells, KAPPA_KEYS, readRow, type Reading } from '../../../shared/agreement-reading'
 
 function reasonWords(t: TranslateA, reason: AgreementUndefinedReason | undefined): string {
   switch (reason) {

@@ -5,6 +5,11 @@
 import type { MatrixMeasure } from '../../../shared/analysis-types'
 import type { Lang } from '../../../shared/i18n/messages'
 import { ta } from '../../i18n/analysis-strings'
+import { heatLevel } from '../../../shared/heat'
+
+// One scale for the page and the Excel export (shared/heat.ts); analysis.css has a class
+// `heat-1` … `heat-20` for each shade.
+export { HEAT_LEVELS, heatLevel } from '../../../shared/heat'
 
 const formats = new Map<string, Intl.NumberFormat>()
 function nf(lang: Lang, digits: number): Intl.NumberFormat {
@@ -48,20 +53,11 @@ export function matrixValue(lang: Lang, measure: MatrixMeasure, v: number | null
   return integer(lang, v)
 }
 
-/** Shades of the heat map; analysis.css has a class `heat-1` … `heat-20` for each. */
-export const HEAT_LEVELS = 20
-
 /**
- * The shade of a cell: 0 (none) at 0, 20 at the maximum, on a square-root scale so small
- * counts stay visible beside one large one. Classes rather than style attributes: one string
- * per cell is the cheapest thing React can set on twenty thousand of them.
+ * The class of a shaded cell ('' when unshaded); from level 12 the text is white. Classes
+ * rather than style attributes: one string per cell is the cheapest thing React can set on
+ * twenty thousand of them.
  */
-export function heatLevel(v: number | null | undefined, max: number): number {
-  if (v === null || v === undefined || v <= 0 || max <= 0) return 0
-  return Math.min(HEAT_LEVELS, 1 + Math.floor(Math.sqrt(Math.min(1, v / max)) * (HEAT_LEVELS - 0.001)))
-}
-
-/** The class of a shaded cell ('' when unshaded); from level 12 the text is white. */
 export function heatClass(v: number | null | undefined, max: number): string {
   const k = heatLevel(v, max)
   return k === 0 ? '' : ` heat-${k}`
