@@ -8,6 +8,8 @@
  *   cooccurrence STUDY [--scope overlap|document|case] [same codes, filters and format]
  *   phases STUDY [filters] [--format csv|tsv|json]
  *   export STUDY --what codings|codebook|matrix|matrix-long|cooccurrence|phases --out FILE [same options]
+ *   export STUDY --what report --out FILE.docx|FILE.html [--code PATH]... [--subtree] [--case NAME]...
+ *          [--coder NAME]... [--matrix] [--chart]     (the report of coded segments, in --lang)
  *
  * A matrix (and a co-occurrence table) prints its column names first and the code path first in
  * each row, then the totals, also as tab-separated lines; phases prints one line per case (CSV
@@ -25,7 +27,7 @@ type Format = 'csv' | 'tsv' | 'json'
 
 const MEASURES: readonly MatrixMeasure[] = ['segments', 'documents', 'coverage', 'presence']
 const SCOPES = ['overlap', 'document', 'case'] as const
-const WHATS = ['codings', 'codebook', 'matrix', 'matrix-long', 'cooccurrence', 'phases', 'memos'] as const
+const WHATS = ['codings', 'codebook', 'matrix', 'matrix-long', 'cooccurrence', 'phases', 'memos', 'report'] as const
 
 function str(values: Ctx['values'], name: string): string | undefined {
   const v = values[name]
@@ -119,6 +121,43 @@ async function cooccurrenceArgs(ctx: Ctx) {
   return { ...(await codesAndFilter(ctx)), scope }
 }
 
+/**
+ * The report of coded segments to FILE.docx or FILE.html (the extension picks the format), in
+ * the language of --lang (else LANG): --code PATH (with --subtree its subcodes), --case NAME and
+ * --coder NAME narrow it, each repeatable; --matrix and --chart add the code × case overview.
+ */
+async function exportReport(ctx: Ctx, out: string): Promise<number> {
+  const { call, values, io, json, lang } = ctx
+  const ext = /\.(docx|html?)$/i.exec(out)?.[1]?.toLowerCase()
+  if (ext === undefined) throw new UsageError('--what report writes FILE.docx or FILE.html')
+  const format = ext === 'docx' ? 'docx' : 'html'
+  const paths = list(values, 'code')
+  const codeIds = paths.length === 0 ? undefined : await Promise.all(paths.map(async (path) => (await call('codes:byPath', { path })).id))
+  const byName = <T extends { id: number; name: string }>(all: T[], names: string[], code: 'coder-name-not-found' | 'case-name-not-found') =>
+    names.map((name) => {
+      const found = all.find((x) => x.name.toLowerCase() === name.trim().toLowerCase())
+      if (!found) throw new CommandError({ code, params: { name } })
+      return found.id
+    })
+  const coderNames = list(values, 'coder')
+  const caseNames = list(values, 'case')
+  const coderIds = coderNames.length === 0 ? undefined : byName(await call('coders:list', {}), coderNames, 'coder-name-not-found')
+  const caseIds = caseNames.length === 0 ? undefined : byName(await call('cases:list', {}), caseNames, 'case-name-not-found')
+  const content = await call('export:report', {
+    format,
+    lang,
+    ...(codeIds ? { codeIds, subtree: values.subtree === true } : {}),
+    ...(caseIds ? { caseIds } : {}),
+    ...(coderIds ? { coderIds } : {}),
+    includeMatrix: values.matrix === true,
+    includeChart: values.chart === true,
+  })
+  const bytes = format === 'docx' ? Buffer.from(content, 'base64') : Buffer.from(content, 'utf8')
+  writeFileSync(out, bytes)
+  io.out(json ? JSON.stringify({ what: 'report', out, bytes: bytes.length }) : ['report', out, bytes.length].map(tsvField).join('\t'))
+  return 0
+}
+
 /** CLI commands of the cross-case analyses. */
 export const ANALYSIS_COMMANDS: Record<string, CommandSpec> = {
   matrix: {
@@ -191,6 +230,9 @@ export const ANALYSIS_COMMANDS: Record<string, CommandSpec> = {
         case 'memos':
           content = await call('export:memos', csv)
           break
+        case 'report':
+          // Bytes for a .docx, so it writes its own file.
+          return exportReport(ctx, out)
       }
       writeFileSync(out, content, 'utf8')
       const bytes = Buffer.byteLength(content, 'utf8')

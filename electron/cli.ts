@@ -49,6 +49,9 @@ Cross-case analyses:
   phases STUDY [--coder NAME]... [--where NAME=VALUE]... [--format csv|tsv|json]
   export STUDY --what codings|codebook|matrix|matrix-long|cooccurrence|phases|memos --out FILE [same options]
          (a codebook goes to REFI-QDA XML for FILE.qdc, to JSON for FILE.json, else to CSV)
+  export STUDY --what report --out FILE.docx|FILE.html [--code PATH]... [--subtree] [--case NAME]...
+         [--coder NAME]... [--matrix] [--chart]
+         (the coded segments per code and case, with definitions and memos, in --lang nl|en)
 
 Intercoder agreement:
   reliability FILE.csv --measure alpha|kappa|fleiss|percent|bp [--level nominal|ordinal|interval|ratio]
@@ -66,7 +69,8 @@ const OPTIONS = {
   json: { type: 'boolean' },
   lang: { type: 'string' },
   template: { type: 'string' },
-  case: { type: 'string' },
+  // --case may be repeated (the report's cases); `import` takes the last one.
+  case: { type: 'string', multiple: true },
   page: { type: 'string' },
   colour: { type: 'string' },
   color: { type: 'string' },
@@ -101,6 +105,9 @@ const OPTIONS = {
   coders: { type: 'string' },
   overlap: { type: 'string' },
   attribute: { type: 'string' },
+  // The report's overview: the code × case matrix and its chart.
+  matrix: { type: 'boolean' },
+  chart: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options']
 
@@ -122,7 +129,7 @@ const CORE_COMMANDS: Record<string, CommandSpec> = {
     async run({ call, values, positionals, io, json, lang }) {
       const files = positionals.slice(1)
       if (files.length === 0) throw new UsageError('name at least one PDF file')
-      const caseName = values.case as string | undefined
+      const caseName = (values.case as string[] | undefined)?.at(-1)
       const caseId = caseName ? (await call('cases:ensure', { name: caseName })).id : null
       const outcomes = await call('documents:import', { paths: files, caseId })
       let failed = 0

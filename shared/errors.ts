@@ -68,6 +68,7 @@ export const ERROR_CODES = [
   'reliability-ratio-negative',
   'reliability-invalid',
   'coder-name-not-found',
+  'case-name-not-found',
   'attribute-not-found',
   'phase-codes-not-found',
   'coding-of-other-coder',

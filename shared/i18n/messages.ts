@@ -205,6 +205,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
     nl: '{file} is niet bruikbaar voor deze coëfficiënt ({detail}).',
   },
   'coder-name-not-found': { en: 'There is no coder "{name}".', nl: 'Er is geen codeur "{name}".' },
+  'case-name-not-found': { en: 'There is no case "{name}".', nl: 'Er is geen casus "{name}".' },
   'attribute-not-found': {
     en: 'No case has an attribute "{name}".',
     nl: 'Geen enkele casus heeft een attribuut "{name}".',
