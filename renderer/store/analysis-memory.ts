@@ -22,7 +22,7 @@ export interface AnalysisMemory {
   agreement?: AgreementChoice
 }
 
-const TABS: readonly AnalysisTab[] = ['matrix', 'cooccurrence', 'phases', 'agreement', 'disagreements']
+const TABS: readonly AnalysisTab[] = ['matrix', 'cooccurrence', 'phases', 'saturation', 'agreement', 'disagreements']
 const MEASURES: readonly MatrixMeasure[] = ['segments', 'documents', 'coverage', 'presence']
 const SCOPES: readonly CooccurrenceScope[] = ['overlap', 'document', 'case']
 
@@ -63,7 +63,11 @@ export function parseAnalysisMemory(raw: string | null): AnalysisMemory {
   if (SCOPES.includes(v.scope as CooccurrenceScope)) m.scope = v.scope as CooccurrenceScope
   if (v.csv === null) m.csv = null
   else if (isObject(v.csv) && (v.csv.delimiter === ',' || v.csv.delimiter === ';') && typeof v.csv.decimalComma === 'boolean' && typeof v.csv.bom === 'boolean') {
-    m.csv = { delimiter: v.csv.delimiter, decimalComma: v.csv.decimalComma, bom: v.csv.bom }
+    m.csv = {
+      delimiter: v.csv.delimiter, decimalComma: v.csv.decimalComma, bom: v.csv.bom,
+      ...(typeof v.csv.flattenLineBreaks === 'boolean' ? { flattenLineBreaks: v.csv.flattenLineBreaks } : {}),
+      ...(v.csv.format === 'csv' || v.csv.format === 'xlsx' ? { format: v.csv.format } : {}),
+    }
   }
   const a = v.agreement
   if (isObject(a) && strings(a.coders) && AGREEMENT_LEVELS.includes(a.level as AgreementChoice['level']) && typeof a.overlap === 'number' && a.overlap >= 0 && a.overlap <= 100 && ids(a.codeIds)) {

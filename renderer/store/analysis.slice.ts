@@ -7,7 +7,7 @@
 import { create } from 'zustand'
 import type { AgreementLevel, AgreementReport, Disagreement, SettleResult } from '../../shared/agreement-types'
 import type {
-  AnalysisFilter, CooccurrenceResult, CooccurrenceScope, MatrixBy, MatrixColumn, MatrixMeasure, MatrixResult, PhaseOverview,
+  AnalysisFilter, CooccurrenceResult, CooccurrenceScope, MatrixBy, MatrixColumn, MatrixMeasure, MatrixResult, PhaseOverview, SaturationResult,
 } from '../../shared/analysis-types'
 import type { CodingRow } from '../../shared/types'
 import { csvDefaultsFor } from '../../shared/csv'
@@ -15,8 +15,8 @@ import { call } from '../api/client'
 import { loadAnalysisMemory, saveAnalysisMemory, type AnalysisMemory } from './analysis-memory'
 import { useApp } from './index'
 
-export type AnalysisTab = 'matrix' | 'cooccurrence' | 'phases' | 'agreement' | 'disagreements'
-export const ANALYSIS_TABS: readonly AnalysisTab[] = ['matrix', 'cooccurrence', 'phases', 'agreement', 'disagreements']
+export type AnalysisTab = 'matrix' | 'cooccurrence' | 'phases' | 'saturation' | 'agreement' | 'disagreements'
+export const ANALYSIS_TABS: readonly AnalysisTab[] = ['matrix', 'cooccurrence', 'phases', 'saturation', 'agreement', 'disagreements']
 
 /** Which codes are the rows: the whole codebook or one code's subtree; roll-up counts subcodes in. */
 export interface CodeRows {
@@ -37,6 +37,8 @@ export interface CsvChoice {
   bom: boolean
   /** Line breaks in quotes written as spaces (on unless turned off: rows stay one line in Excel). */
   flattenLineBreaks?: boolean
+  /** CSV files (default) or an Excel workbook. */
+  format?: 'csv' | 'xlsx'
 }
 
 /** Sorting of the matrix: by the label, the total, or one column (rows) / one row (columns). */
@@ -88,6 +90,7 @@ export interface AnalysisState {
   scope: CooccurrenceScope
   cooccurrence: CooccurrenceResult | null
   phases: PhaseOverview | null
+  saturation: SaturationResult | null
   /** Null until chosen: then the language's default (see {@link csvChoice}). */
   csv: CsvChoice | null
   segments: SegmentList | null
@@ -118,6 +121,7 @@ export interface AnalysisState {
   loadMatrix(): Promise<void>
   loadCooccurrence(): Promise<void>
   loadPhases(): Promise<void>
+  loadSaturation(): Promise<void>
   showSegments(spec: SegmentSpec): Promise<void>
   closeSegments(): void
 
@@ -236,7 +240,7 @@ async function newest<T>(kind: string, work: () => Promise<T>, apply: (v: T) => 
  * BOM as "this is UTF-8"; quotes go on one line.
  */
 export function csvChoice(csv: CsvChoice | null, locale: string | undefined = userLocale()): Required<CsvChoice> {
-  return { ...csvDefaultsFor(locale), bom: true, flattenLineBreaks: true, ...csv }
+  return { ...csvDefaultsFor(locale), bom: true, flattenLineBreaks: true, format: 'csv', ...csv }
 }
 
 /** The user's locale as the page sees it (Electron passes the operating system's). */
@@ -259,6 +263,7 @@ export const useAnalysis = create<AnalysisState>()((set, get) => ({
   scope: 'overlap',
   cooccurrence: null,
   phases: null,
+  saturation: null,
   csv: null,
   segments: null,
 
@@ -335,6 +340,8 @@ export const useAnalysis = create<AnalysisState>()((set, get) => ({
         return get().loadCooccurrence()
       case 'phases':
         return get().loadPhases()
+      case 'saturation':
+        return get().loadSaturation()
       case 'agreement':
         return get().loadReport()
       case 'disagreements':
@@ -363,6 +370,12 @@ export const useAnalysis = create<AnalysisState>()((set, get) => ({
   loadPhases: async () => {
     const f = apiFilter(get().filter)
     await newest('phases', () => call('analysis:phases', f ? { filter: f } : {}), (phases) => set({ phases }))
+  },
+
+  loadSaturation: async () => {
+    const { rows, filter } = get()
+    const f = apiFilter(filter)
+    await newest('saturation', () => call('analysis:saturation', { ...apiRows(rows), ...(f ? { filter: f } : {}) }), (saturation) => set({ saturation }))
   },
 
   showSegments: async (spec) => {

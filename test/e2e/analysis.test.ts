@@ -19,6 +19,7 @@ import { ensureDemo } from '../fixtures/build-demo'
 import { buildWideMatrixStudy } from '../fixtures/wide-matrix-study'
 import { buildUi } from './build-ui'
 import { apiCall, launchChromium, screenshotPath, tempDir } from './harness'
+import { readXlsx, type ReadSheet } from '../helpers/xlsx-read'
 
 const CODERS = ['Anna de Vries', 'Bram Jansen']
 const en = (digits: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })
@@ -72,6 +73,29 @@ function columnKeys(page: Page): Promise<string[]> {
 
 function cell(page: Page, codeId: number, column: number) {
   return page.locator(`[data-testid="matrix"] tbody tr[data-code-id="${codeId}"] td[data-c="${column}"]`)
+}
+
+/**
+ * Shows a sheet read back from a workbook as a table with its fills and percentage formats, for
+ * a screenshot of what Excel will show (no spreadsheet program on these machines).
+ */
+async function renderSheet(browser: Browser, sheet: ReadSheet, path: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const view = await context.newPage()
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+  const cell = (c: ReadSheet['rows'][number][number] | undefined, r: number) => {
+    const v = c?.value
+    const text = typeof v === 'number' && c!.format === '0.0%' ? `${(v * 100).toFixed(1)}%` : v === null || v === undefined ? '' : String(v)
+    const fill = c?.fill ? `background:#${c.fill};` : ''
+    const tag = r === 0 ? 'th' : 'td'
+    return `<${tag} style="${fill}">${esc(text)}</${tag}>`
+  }
+  const html = `<style>body{font:12px Calibri,Carlito,sans-serif;margin:0}table{border-collapse:collapse}td,th{border:1px solid #d4d4d4;padding:1px 4px;white-space:nowrap}td{text-align:right}td:first-child{text-align:left}th{background:#f3f3f3}</style>
+    <div style="background:#217346;color:#fff;padding:4px 8px">${esc(sheet.name)} — read back from the .xlsx</div>
+    <table>${sheet.rows.map((row, r) => `<tr>${row.map((c) => cell(c, r)).join('')}</tr>`).join('')}</table>`
+  await view.setContent(html)
+  await view.screenshot({ path })
+  await context.close()
 }
 
 /** Clicks an export button in the export menu and returns the downloaded file's text. */
@@ -249,6 +273,56 @@ describe('analysis views (browser mode, Chromium)', () => {
     await page.getByTestId('matrix-measure').selectOption('segments')
     await expect.poll(() => page.getByTestId('matrix').getAttribute('data-measure')).toBe('segments')
     await demo.api('history:undo', {})
+  })
+
+  it('exports the matrix as shown to an Excel workbook, and all tables in one', async () => {
+    await page.getByTestId('matrix-measure').selectOption('coverage')
+    await expect.poll(() => page.getByTestId('matrix').getAttribute('data-measure')).toBe('coverage')
+    await page.getByTestId('sort-total').click()
+    const ids = await rowIds(page)
+    await page.getByTestId('export').click()
+    await page.getByTestId('format-xlsx').click()
+    // Excel has no CSV options; tables without a sheet are not offered.
+    expect(await page.getByTestId('csv-delimiter').count()).toBe(0)
+    await page.screenshot({ path: screenshotPath('41-export-menu-excel') })
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-wide').click()])
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/)
+    const [sheet] = readXlsx(readFileSync((await download.path())!))
+    const m = await demo.api('analysis:matrix', { by: 'cases', measure: 'coverage' })
+    // In the order on screen, real numbers with a percentage format, paths whole.
+    expect(sheet!.rows.slice(1, -1).map((r) => r[0]!.value)).toEqual(ids.map((id) => m.rows.find((r) => r.codeId === id)!.path))
+    const onScreen = await page.$$eval('[data-testid="matrix"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!)))
+    onScreen.forEach((row, r) => row.forEach((text, c) => {
+      const cell = sheet!.rows[r + 1]![c + 1]!
+      expect(typeof cell.value).toBe('number')
+      expect(cell.format).toBe('0.0%')
+      if (text !== '') expect(((cell.value as number) * 100).toFixed(1)).toBe(text.replace(/ %.*$/, ''))
+    }))
+    await renderSheet(browser, sheet!, screenshotPath('42-workbook-matrix'))
+
+    const [all] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-workbook').click()])
+    const names = readXlsx(readFileSync((await all.path())!)).map((s) => s.name)
+    expect(names).toEqual(['Matrix', 'Matrix (long)', 'Codings', 'Co-occurrence', 'Memos', 'Codebook'])
+    await page.getByTestId('format-csv').click()
+    await page.keyboard.press('Escape')
+    await page.getByTestId('sort-total').click()
+    await page.getByTestId('sort-total').click()
+    await page.getByTestId('matrix-measure').selectOption('segments')
+    await expect.poll(() => page.getByTestId('matrix').getAttribute('data-measure')).toBe('segments')
+  })
+
+  it('draws the saturation curve of new codes and cells per document, as analysis:saturation counts', async () => {
+    await page.getByTestId('analysis-tab-saturation').click()
+    await page.waitForSelector('[data-testid="saturation"] tbody tr')
+    const s = await demo.api('analysis:saturation', {})
+    const shown = await page.$$eval('[data-testid="saturation"] tbody tr', (trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.documentId)))
+    expect(shown).toEqual(s.documents.map((d) => d.documentId))
+    const last = await page.$$eval('[data-testid="saturation"] tbody tr:last-child td', (tds) => tds.map((td) => td.textContent))
+    expect(last.at(-1)).toBe(String(s.documents.at(-1)!.totalCells))
+    expect(await page.getByTestId('saturation-codes').getAttribute('points')).toMatch(/^[\d.]+,[\d.]+( [\d.]+,[\d.]+)+$/)
+    await page.screenshot({ path: screenshotPath('43-saturation') })
+    await page.getByTestId('analysis-tab-matrix').click()
+    await page.waitForSelector('[data-testid="matrix"] tbody tr')
   })
 
   it('takes the CSV defaults from the locale, not the UI language', async () => {

@@ -94,12 +94,20 @@ export function AgreementView() {
           actions={[{
             label: t('exportAgreement'),
             testId: 'export-agreement',
+            ...(choice.coders.length >= 2 ? { sheet: 'agreement' as const } : {}),
             file: () => fileName('agreement', choice.level, by),
             text: (csv) => {
               const r = useAnalysis.getState().report
               return r ? toCsv(agreementCells(r, by, (x) => readingWords(t, x)), csv) : ''
             },
           }]}
+          workbook={() => {
+            const a = useAnalysis.getState().agreement
+            return {
+              ...(a.codeIds.length > 0 ? { codeIds: a.codeIds } : {}),
+              agreement: { coders: a.coders, level: a.level, overlap: a.overlap, by },
+            }
+          }}
         />
       </div>
       <div className="analysis-body single">

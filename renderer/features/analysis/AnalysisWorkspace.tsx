@@ -7,12 +7,14 @@ import { DisagreementsView } from '../agreement/DisagreementsView'
 import { CooccurrenceView } from '../matrix/CooccurrenceView'
 import { MatrixView } from '../matrix/MatrixView'
 import { PhasesView } from '../matrix/PhasesView'
+import { SaturationView } from '../matrix/SaturationView'
 import './analysis.css'
 
 const LABELS: Record<AnalysisTab, AnalysisKey> = {
   matrix: 'tabMatrix',
   cooccurrence: 'tabCooccurrence',
   phases: 'tabPhases',
+  saturation: 'tabSaturation',
   agreement: 'tabAgreement',
   disagreements: 'tabDisagreements',
 }
@@ -71,6 +73,7 @@ export function AnalysisWorkspace() {
         {tab === 'matrix' && <MatrixView />}
         {tab === 'cooccurrence' && <CooccurrenceView />}
         {tab === 'phases' && <PhasesView />}
+        {tab === 'saturation' && <SaturationView />}
         {tab === 'agreement' && <AgreementView />}
         {tab === 'disagreements' && <DisagreementsView />}
       </div>

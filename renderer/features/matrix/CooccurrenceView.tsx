@@ -122,7 +122,8 @@ export function CooccurrenceView() {
         </label>
         <span className="spacer" />
         <CsvMenu
-          actions={[{ label: t('exportCooccurrence'), testId: 'export-cooccurrence', file: () => fileName('cooccurrence', scope), text: (csv) => call('export:cooccurrence', { ...args(), ...csv }) }]}
+          actions={[{ label: t('exportCooccurrence'), testId: 'export-cooccurrence', sheet: 'cooccurrence', file: () => fileName('cooccurrence', scope), text: (csv) => call('export:cooccurrence', { ...args(), ...csv }) }]}
+          workbook={args}
         />
       </div>
       <p className="small muted analysis-summary">

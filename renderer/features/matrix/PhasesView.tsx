@@ -61,12 +61,17 @@ export function PhasesView() {
           actions={[{
             label: t('exportPhases'),
             testId: 'export-phases',
+            sheet: 'phases',
             file: () => fileName('phases'),
             text: (csv) => {
               const f = apiFilter(useAnalysis.getState().filter)
               return call('export:phases', { ...(f ? { filter: f } : {}), ...csv })
             },
           }]}
+          workbook={() => {
+            const f = apiFilter(useAnalysis.getState().filter)
+            return f ? { filter: f } : {}
+          }}
         />
       </div>
       <p className="small muted analysis-summary" data-testid="phases-summary">
