@@ -45,6 +45,22 @@ export interface PageInfo {
   height: number
   /** [start, length, x, y, w, h] per text item, boxes 0..1 from the top left. */
   boxes: [number, number, number, number, number, number][]
+  /** Where the page lies in its PDF (absent: all 0, as for pages imported before it was kept). */
+  geometry?: PageGeometry
+}
+
+/**
+ * Where a page's viewport (width × height above) lies in its PDF, for boxes in PDF points from
+ * the bottom left of the media box (REFI-QDA): pdf.js's view (the crop box within the media box)
+ * starts at viewX, viewY in user space, the media box at mediaX, mediaY, and /Rotate turns the
+ * page clockwise by `rotate` degrees (0, 90, 180 or 270).
+ */
+export interface PageGeometry {
+  viewX: number
+  viewY: number
+  mediaX: number
+  mediaY: number
+  rotate: number
 }
 
 export interface Code {

@@ -53,7 +53,7 @@ describe('document names', () => {
     expect(s.documents.get(later.documentId)).toMatchObject({ title: 'JAARVERSLAG (4)', pdfTitle: '' })
   })
 
-  it('keeps the titles of a study made before names came from files, with the metadata title unknown', async () => {
+  it('keeps the titles of a study made before names came from files, with the metadata title unknown and its pages as plain pages', async () => {
     const dir = tempDir()
     const path = join(dir, 'old.werkbank')
     const migrations = loadMigrations()
@@ -68,6 +68,8 @@ describe('document names', () => {
     const s = await StudySession.open(path)
     try {
       expect(s.documents.get(1)).toMatchObject({ title: 'Samen Zorgen: eindevaluatie', fileName: 'p01-samen-zorgen.pdf', pdfTitle: null })
+      // Its pages get the geometry the REFI-QDA boxes assumed until it was kept (migration 0005).
+      expect(s.documents.pages(1)[0]!.geometry).toEqual({ viewX: 0, viewY: 0, mediaX: 0, mediaY: 0, rotate: 0 })
     } finally {
       await s.close()
     }

@@ -10,9 +10,8 @@
  *   can check offsets against it;
  * - codings → `<PDFSelection>`, one per page a coding spans (the selection of the standard is a
  *   rectangle on one page): the bounding box of the coding's rectangles in whole PDF points from
- *   the bottom left of the page, as the standard says (section 10.3: y upward, so firstY <
- *   secondY and the top edge is at height − secondY; see refi-pdf-boxes.ts for what is assumed
- *   of the media box), pages counted from 0 as ATLAS.ti does; a text coding's selection carries
+ *   the bottom left of the page's media box, as the standard says (section 10.3: y upward, so
+ *   firstY < secondY; crop box and /Rotate taken into account, see refi-pdf-boxes.ts), pages counted from 0 as ATLAS.ti does; a text coding's selection carries
  *   the page's part of the quote as its Representation's PlainTextContent (how a reader tells
  *   text from area, and where exactly the text is); an area coding is its rectangle, without a
  *   Representation; each has a `<Coding>` of the code by the coder, and a coding's memo becomes
@@ -27,7 +26,7 @@ import type Database from 'better-sqlite3'
 import { strToU8, zipSync, type Zippable } from 'fflate'
 import type { PageRect } from '../../../shared/anchoring'
 import { PAGE_SEPARATOR } from '../../../shared/page-text'
-import type { Code } from '../../../shared/types'
+import type { Code, PageGeometry } from '../../../shared/types'
 import { codeElements, escapeAttr, escapeXml, guidOf } from '../services/refi-codebook'
 import { rectToBox, type Box } from '../services/refi-pdf-boxes'
 
@@ -50,6 +49,7 @@ interface PageRow {
   width: number
   height: number
   text: string
+  geometry: PageGeometry
 }
 
 interface CodingRow {
@@ -99,7 +99,8 @@ export class QdpxExport {
         FROM documents ORDER BY id`),
       bytes: db.prepare('SELECT bytes FROM document_files WHERE document_id = ?').pluck(),
       pages: db.prepare(`
-        SELECT page_no AS pageNo, start_offset AS startOffset, width, height, text
+        SELECT page_no AS pageNo, start_offset AS startOffset, width, height, text,
+               view_x AS viewX, view_y AS viewY, media_x AS mediaX, media_y AS mediaY, rotate
         FROM pages WHERE document_id = ? ORDER BY page_no`),
       memos: db.prepare(`
         SELECT id, target_type AS targetType, target_id AS targetId, coder_id AS coderId, body,
@@ -148,7 +149,9 @@ export class QdpxExport {
       const guid = sourceGuid.get(d.id)!
       // PDFs are compressed already: stored, not deflated again.
       files[`${SOURCES_FOLDER}/${guid}.pdf`] = [new Uint8Array(this.s.bytes.get(d.id) as Buffer), { level: 0 }]
-      const pages = this.s.pages.all(d.id) as PageRow[]
+      const pages = (this.s.pages.all(d.id) as (Omit<PageRow, 'geometry'> & PageGeometry)[]).map(
+        ({ viewX, viewY, mediaX, mediaY, rotate, ...p }): PageRow => ({ ...p, geometry: { viewX, viewY, mediaX, mediaY, rotate } }),
+      )
       const selections: string[] = []
       for (const k of this.s.codings.all(d.id) as CodingRow[]) {
         const user = userGuid.get(k.coderId)!

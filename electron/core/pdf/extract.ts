@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { buildPageText, type ItemBox, type TextItemLike } from '../../../shared/page-text'
+import type { PageGeometry } from '../../../shared/types'
 
 /** Options for pdf.js that both the importer and the viewer use (security and speed). */
 export const PDFJS_OPTIONS = {
@@ -18,6 +19,8 @@ export interface ExtractedPage {
   width: number
   height: number
   boxes: ItemBox[]
+  /** Where the page lies in the PDF (view and media box origins, /Rotate), for REFI-QDA boxes. */
+  geometry: PageGeometry
 }
 
 export interface ExtractedDocument {
@@ -91,10 +94,13 @@ export async function extractPdf(
         height: viewport.height,
         viewportTransform: viewport.transform,
       })
-      pages.push({ text: built.text, width: viewport.width, height: viewport.height, boxes: built.boxes })
+      const [viewX = 0, viewY = 0] = page.view
+      const geometry = { viewX, viewY, mediaX: viewX, mediaY: viewY, rotate: page.rotate }
+      pages.push({ text: built.text, width: viewport.width, height: viewport.height, boxes: built.boxes, geometry })
       page.cleanup()
       onPage?.(n, doc.numPages)
     }
+    await placeMediaBoxes(data, pages)
     const meta = await doc.getMetadata().catch(() => null)
     const info = (meta?.info ?? {}) as { Title?: unknown }
     const title = typeof info.Title === 'string' ? info.Title.trim() : ''
@@ -103,6 +109,32 @@ export async function extractPdf(
     throw toExtractError(e)
   } finally {
     await task.destroy().catch(() => undefined)
+  }
+}
+
+/**
+ * The media box's origin of each page. pdf.js tells only its view (the crop box within the media
+ * box): where the view starts at 0,0, the media box does too (it holds the view, and one reaching
+ * below 0,0 with a crop box at 0,0 is not seen in practice), so only a PDF with a page whose view
+ * starts elsewhere is read again, with pdf-lib, for its media boxes (/MediaBox, inherited) — a
+ * cost paid by those few files only. Should pdf-lib fail on it, the view stands for the media
+ * box, which is right for an offset media box without a crop box.
+ */
+async function placeMediaBoxes(data: Uint8Array, pages: ExtractedPage[]): Promise<void> {
+  if (pages.every((p) => p.geometry.viewX === 0 && p.geometry.viewY === 0)) return
+  try {
+    const { PDFDocument } = await import('pdf-lib')
+    const doc = await PDFDocument.load(data, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false })
+    const media = doc.getPages().map((p) => p.getMediaBox())
+    if (media.length !== pages.length) return
+    pages.forEach((p, i) => {
+      const m = media[i]!
+      // The media box's lower-left corner (a box may be written with its corners swapped).
+      p.geometry.mediaX = Math.min(m.x, m.x + m.width)
+      p.geometry.mediaY = Math.min(m.y, m.y + m.height)
+    })
+  } catch {
+    // Keep the view as the media box.
   }
 }
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { DocumentSummary, PageInfo } from '../../../shared/types'
+import type { DocumentSummary, PageGeometry, PageInfo } from '../../../shared/types'
 import { PAGE_SEPARATOR } from '../../../shared/page-text'
 
 interface DocRow {
@@ -28,7 +28,7 @@ export interface NewDocument {
   bytes: Uint8Array
   hasText: boolean
   extractor: string
-  pages: { text: string; width: number; height: number; boxes: unknown[] }[]
+  pages: { text: string; width: number; height: number; boxes: unknown[]; geometry?: PageGeometry }[]
 }
 
 const SUMMARY = `
@@ -52,12 +52,12 @@ export class DocumentsRepo {
         VALUES (@caseId, @title, @pdfTitle, @fileName, @sha256, @byteSize, @pageCount, @charCount, @hasText, @extractor, @importedAt)`),
       insertFile: db.prepare('INSERT INTO document_files (document_id, bytes) VALUES (?, ?)'),
       insertPage: db.prepare(`
-        INSERT INTO pages (document_id, page_no, start_offset, text, width, height, items)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`),
+        INSERT INTO pages (document_id, page_no, start_offset, text, width, height, items, view_x, view_y, media_x, media_y, rotate)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       pageTexts: db.prepare('SELECT text FROM pages WHERE document_id = ? ORDER BY page_no').pluck(),
       pageStarts: db.prepare('SELECT start_offset FROM pages WHERE document_id = ? ORDER BY page_no').pluck(),
-      pages: db.prepare('SELECT page_no, start_offset, text, width, height, items FROM pages WHERE document_id = ? ORDER BY page_no'),
-      page: db.prepare('SELECT page_no, start_offset, text, width, height, items FROM pages WHERE document_id = ? AND page_no = ?'),
+      pages: db.prepare(`SELECT ${PAGE_COLUMNS} FROM pages WHERE document_id = ? ORDER BY page_no`),
+      page: db.prepare(`SELECT ${PAGE_COLUMNS} FROM pages WHERE document_id = ? AND page_no = ?`),
       bytes: db.prepare('SELECT bytes FROM document_files WHERE document_id = ?').pluck(),
       setCase: db.prepare('UPDATE documents SET case_id = ? WHERE id = ?'),
       setTitle: db.prepare('UPDATE documents SET title = ? WHERE id = ?'),
@@ -117,7 +117,8 @@ export class DocumentsRepo {
     )
     this.s.insertFile.run(id, Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength))
     doc.pages.forEach((p, i) => {
-      this.s.insertPage.run(id, i + 1, starts[i], p.text, p.width, p.height, JSON.stringify(p.boxes))
+      const g = p.geometry
+      this.s.insertPage.run(id, i + 1, starts[i], p.text, p.width, p.height, JSON.stringify(p.boxes), g?.viewX ?? 0, g?.viewY ?? 0, g?.mediaX ?? 0, g?.mediaY ?? 0, g?.rotate ?? 0)
     })
     return id
   }
@@ -157,6 +158,8 @@ export class DocumentsRepo {
   }
 }
 
+const PAGE_COLUMNS = 'page_no, start_offset, text, width, height, items, view_x, view_y, media_x, media_y, rotate'
+
 interface PageRow {
   page_no: number
   start_offset: number
@@ -164,6 +167,11 @@ interface PageRow {
   width: number
   height: number
   items: string
+  view_x: number
+  view_y: number
+  media_x: number
+  media_y: number
+  rotate: number
 }
 
 function toPage(r: PageRow): PageInfo {
@@ -174,6 +182,7 @@ function toPage(r: PageRow): PageInfo {
     width: r.width,
     height: r.height,
     boxes: JSON.parse(r.items) as PageInfo['boxes'],
+    geometry: { viewX: r.view_x, viewY: r.view_y, mediaX: r.media_x, mediaY: r.media_y, rotate: r.rotate },
   }
 }
 

@@ -8,15 +8,17 @@
  * programs may too; the importer tries both (`BoxConvention`) and keeps the one whose boxes
  * cover the selections' texts.
  *
- * Page geometry: a page as stored (pages.width/height) is pdf.js's viewport at scale 1 — the
- * crop box, /Rotate applied — and the item boxes are fractions of it from its top left. The
- * media box's origin, the crop box and the rotation are not stored, so a box is read and written
- * as if the media box were that viewport with its lower-left corner at 0,0 and no rotation. For
- * the PDFs people code (Word, browsers, LaTeX) that is so; a page with an offset media box, a
- * smaller crop box or /Rotate is placed off by that offset (or turned).
+ * Page geometry: a page as stored (pages.width/height) is pdf.js's viewport at scale 1 — its view
+ * (the crop box within the media box) with /Rotate applied — and the item boxes and a coding's
+ * rectangles are fractions of it from its top left. `PageGeometry` (pages.view_x … rotate) says
+ * where that view starts in user space, where the media box starts, and the rotation; a box is
+ * taken through user space to the media box's bottom left, as the standard says, so a media box
+ * that does not start at 0,0, a crop box and /Rotate 90/180/270 are honoured. (UserUnit is
+ * taken as 1.) Pages imported before this was kept read as all 0: view = media box at 0,0.
  */
 import type { ItemBox } from '../../../shared/page-text'
 import { normaliseItemText } from '../../../shared/page-text'
+import type { PageGeometry } from '../../../shared/types'
 
 /** Where a project's PDF boxes count y from. */
 export type BoxConvention = 'bottom-left' | 'top-left'
@@ -38,34 +40,103 @@ export interface BoxPage {
   width: number
   height: number
   boxes: readonly ItemBox[]
+  geometry?: PageGeometry
 }
 
-/** A selection's box as a rectangle of its page (fractions from the top left), not clamped. */
-export function boxToRect(box: Box, page: Pick<BoxPage, 'width' | 'height'>, convention: BoxConvention): Frac {
-  const [x0, y0, x1, y1] = box
-  const left = Math.min(x0, x1)
-  const low = Math.min(y0, y1)
-  const high = Math.max(y0, y1)
-  const top = convention === 'bottom-left' ? page.height - high : low
-  return { x: left / page.width, y: top / page.height, w: Math.abs(x1 - x0) / page.width, h: (high - low) / page.height }
+/** What of a page a box is converted against. */
+export type PageFrame = Pick<BoxPage, 'width' | 'height' | 'geometry'>
+
+const FLAT: PageGeometry = { viewX: 0, viewY: 0, mediaX: 0, mediaY: 0, rotate: 0 }
+
+/** A map between points: user space of the PDF and the page's viewport (top left, y down). */
+interface Affine {
+  a: number
+  b: number
+  c: number
+  d: number
+  e: number
+  f: number
 }
 
 /**
- * The box, in whole points from the bottom left as the standard has it, that covers a rectangle
- * of the page (the schema wants integers: the box grows to the next point on every side).
+ * pdf.js's viewport transform at scale 1 (PageViewport in pdf.js's display layer, here so that the
+ * core need not load pdf.js for it): user space → viewport points. The view is
+ * [viewX, viewY, viewX + vw, viewY + vh], vw × vh being the viewport's size before rotation.
  */
-export function rectToBox(r: Frac, page: Pick<BoxPage, 'width' | 'height'>): Box {
-  const w = Math.ceil(page.width)
-  const h = Math.ceil(page.height)
-  const within = (v: number, max: number) => Math.min(max, Math.max(0, v))
+export function viewportTransform(page: PageFrame): Affine {
+  const g = page.geometry ?? FLAT
+  const rotate = (((g.rotate % 360) + 360) % 360) as 0 | 90 | 180 | 270
+  const turned = rotate === 90 || rotate === 270
+  const vw = turned ? page.height : page.width
+  const vh = turned ? page.width : page.height
+  const cx = g.viewX + vw / 2
+  const cy = g.viewY + vh / 2
+  const [a, b, c, d] = rotate === 90 ? [0, 1, 1, 0] : rotate === 180 ? [-1, 0, 0, 1] : rotate === 270 ? [0, -1, -1, 0] : [1, 0, 0, -1]
+  const offX = a === 0 ? vh / 2 : vw / 2
+  const offY = a === 0 ? vw / 2 : vh / 2
+  return { a, b, c, d, e: offX - a * cx - c * cy, f: offY - b * cx - d * cy }
+}
+
+/** A point of the viewport (points from its top left) in REFI-QDA's points: from the media box's bottom left. */
+function toMedia(t: Affine, g: PageGeometry, vx: number, vy: number): [number, number] {
+  const det = t.a * t.d - t.b * t.c
+  const x = vx - t.e
+  const y = vy - t.f
+  return [(t.d * x - t.c * y) / det - g.mediaX, (-t.b * x + t.a * y) / det - g.mediaY]
+}
+
+/** A point in points from the media box's bottom left, in the viewport (points from its top left). */
+function fromMedia(t: Affine, g: PageGeometry, mx: number, my: number): [number, number] {
+  const ux = mx + g.mediaX
+  const uy = my + g.mediaY
+  return [t.a * ux + t.c * uy + t.e, t.b * ux + t.d * uy + t.f]
+}
+
+/**
+ * A selection's box as a rectangle of its page (fractions of the viewport from the top left), not
+ * clamped. Bottom-left: the standard's points from the media box's bottom left, through user space
+ * (crop box and rotation honoured). Top-left: older Werkbank exports, points of the viewport.
+ */
+export function boxToRect(box: Box, page: PageFrame, convention: BoxConvention): Frac {
+  const [x0, y0, x1, y1] = box
+  if (convention === 'top-left') {
+    const left = Math.min(x0, x1)
+    const low = Math.min(y0, y1)
+    return { x: left / page.width, y: low / page.height, w: Math.abs(x1 - x0) / page.width, h: Math.abs(y1 - y0) / page.height }
+  }
+  const g = page.geometry ?? FLAT
+  const t = viewportTransform(page)
+  const [ax, ay] = fromMedia(t, g, x0, y0)
+  const [bx, by] = fromMedia(t, g, x1, y1)
+  const left = Math.min(ax, bx)
+  const top = Math.min(ay, by)
+  return { x: left / page.width, y: top / page.height, w: Math.abs(bx - ax) / page.width, h: Math.abs(by - ay) / page.height }
+}
+
+/**
+ * The box, in whole points from the bottom left of the media box as the standard has it, that
+ * covers a rectangle of the page (the schema wants integers: the box grows to the next point on
+ * every side), kept within the page's view.
+ */
+export function rectToBox(r: Frac, page: PageFrame): Box {
+  const g = page.geometry ?? FLAT
+  const t = viewportTransform(page)
+  const [ax, ay] = toMedia(t, g, r.x * page.width, r.y * page.height)
+  const [bx, by] = toMedia(t, g, (r.x + r.w) * page.width, (r.y + r.h) * page.height)
+  // The view in media-box points: where the box may lie.
+  const [vx0, vy0] = toMedia(t, g, 0, 0)
+  const [vx1, vy1] = toMedia(t, g, page.width, page.height)
+  const within = (v: number, lo: number, hi: number) => Math.min(Math.max(lo, hi), Math.max(Math.min(lo, hi), v))
   // A hair of tolerance, so that a side that is a whole point in decimal does not grow by one.
   const down = (v: number) => Math.floor(v + 1e-6)
   const up = (v: number) => Math.ceil(v - 1e-6)
+  const [xlo, xhi] = [down(Math.min(vx0, vx1)), up(Math.max(vx0, vx1))]
+  const [ylo, yhi] = [down(Math.min(vy0, vy1)), up(Math.max(vy0, vy1))]
   return [
-    within(down(r.x * page.width), w),
-    within(down(page.height - (r.y + r.h) * page.height), h),
-    within(up((r.x + r.w) * page.width), w),
-    within(up(page.height - r.y * page.height), h),
+    within(down(Math.min(ax, bx)), xlo, xhi),
+    within(down(Math.min(ay, by)), ylo, yhi),
+    within(up(Math.max(ax, bx)), xlo, xhi),
+    within(up(Math.max(ay, by)), ylo, yhi),
   ]
 }
 
