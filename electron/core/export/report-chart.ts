@@ -20,28 +20,29 @@ export interface ChartLayout {
   shapes: Shape[]
 }
 
-const WIDTH = 900
-const LABEL_W = 210
-const VALUE_W = 60
+// About the width of the report's text column, so the SVG is shown near 1:1 and its text stays legible.
+const WIDTH = 740
+const LABEL_W = 200
+const VALUE_W = 44
 const BAR_H = 18
-const GAP = 8
-const TOP = 34
-const LABEL_CHARS = 30
-const LEGEND_ROW = 18
+const GAP = 7
+const TOP = 30
+const LABEL_CHARS = 27
+const LEGEND_ROW = 19
 const LEGEND_COL_W = WIDTH / 2
-const LEGEND_CHARS = 55
+const LEGEND_CHARS = 44
 const FONT = "'DejaVu Sans', 'Segoe UI', Arial, sans-serif"
 
 function short(label: string, max: number): string {
   return label.length <= max ? label : label.slice(0, max - 1) + '…'
 }
 
-/** 0 and a few round steps up to at least `max`. */
+/** 0 and a few round whole steps (counts) up to at least `max`. */
 function ticks(max: number): number[] {
   if (max <= 0) return [0]
   const raw = max / 5
   const mag = 10 ** Math.floor(Math.log10(raw))
-  const step = Math.max(1, [1, 2, 2.5, 5, 10].map((f) => f * mag).find((s) => s >= raw) ?? raw)
+  const step = Math.max(1, Math.round([1, 2, 5, 10].map((f) => f * mag).find((s) => s >= raw) ?? raw))
   const out: number[] = []
   for (let v = 0; v <= max; v += step) out.push(v)
   if (out[out.length - 1]! < max) out.push(out[out.length - 1]! + step)
@@ -73,16 +74,16 @@ export function chartLayout(m: ReportMatrix, lang: Lang): ChartLayout | null {
 
   for (const v of scale) {
     shapes.push({ kind: 'line', x1: xOf(v), y1: TOP - 6, x2: xOf(v), y2: barsBottom - GAP + 2, stroke: '#dddddd' })
-    shapes.push({ kind: 'text', x: xOf(v), y: TOP - 10, text: String(v), size: 11, anchor: 'middle', fill: grey })
+    shapes.push({ kind: 'text', x: xOf(v), y: TOP - 10, text: String(v), size: 12, anchor: 'middle', fill: grey })
   }
   bars.forEach((b, k) => {
     const y = TOP + k * (BAR_H + GAP)
-    shapes.push({ kind: 'text', x: LABEL_W - 8, y: y + BAR_H - 5, text: short(b.label, LABEL_CHARS), size: 12, anchor: 'end', fill: '#222222' })
+    shapes.push({ kind: 'text', x: LABEL_W - 8, y: y + BAR_H - 5, text: short(b.label, LABEL_CHARS), size: 13, anchor: 'end', fill: '#222222' })
     for (const p of b.pieces) {
       const r = m.rows[p.row]!
       shapes.push({ kind: 'rect', x: xOf(p.x), y, w: Math.max(1, xOf(p.x + p.v) - xOf(p.x)), h: BAR_H, fill: r.colour, title: `${b.label} · ${r.path}: ${p.v}` })
     }
-    shapes.push({ kind: 'text', x: xOf(b.sum) + 6, y: y + BAR_H - 5, text: String(b.sum), size: 12, anchor: 'start', fill: '#222222', bold: true })
+    shapes.push({ kind: 'text', x: xOf(b.sum) + 6, y: y + BAR_H - 5, text: String(b.sum), size: 13, anchor: 'start', fill: '#222222', bold: true })
   })
 
   const legend = m.rows.filter((r) => r.total > 0)
@@ -92,8 +93,9 @@ export function chartLayout(m: ReportMatrix, lang: Lang): ChartLayout | null {
     const row = Math.floor(i / 2)
     const x = col * LEGEND_COL_W + 4
     const y = legendTop + row * LEGEND_ROW
-    shapes.push({ kind: 'rect', x, y: y - 10, w: 12, h: 12, fill: r.colour })
-    shapes.push({ kind: 'text', x: x + 18, y, text: short(r.path, LEGEND_CHARS), size: 11, anchor: 'start', fill: '#222222' })
+    shapes.push({ kind: 'rect', x, y: y - 11, w: 12, h: 12, fill: r.colour })
+    // Names, not paths: the chart shows one code's subtree or a few codes, and paths repeat the parent.
+    shapes.push({ kind: 'text', x: x + 18, y, text: short(r.name, LEGEND_CHARS), size: 12, anchor: 'start', fill: '#222222' })
   })
   const height = legendTop + Math.ceil(legend.length / 2) * LEGEND_ROW + 4
   return { width: WIDTH, height, title: rs(lang, 'chartTitle'), shapes }

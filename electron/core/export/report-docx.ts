@@ -5,8 +5,8 @@
  * its own paragraph style with its source line and memo. A4, page numbers in the footer.
  */
 import {
-  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, ImageRun, Packer, PageBreak, PageNumber, Paragraph, ShadingType,
-  Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild,
+  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, HeightRule, ImageRun, Packer, PageBreak, PageNumber, Paragraph, ShadingType,
+  Table, TableCell, TableRow, TextDirection, TextRun, WidthType, type ParagraphChild,
 } from 'docx'
 import { chartLayout, chartPng } from './report-chart'
 import { pageLabel, type ReportCode, type ReportMemo, type ReportModel, type ReportSegment } from './report-model'
@@ -93,11 +93,20 @@ function codeParagraphs(lang: ReportModel['lang'], c: ReportCode): Paragraph[] {
   return out
 }
 
-function cell(text: string, opts: { bold?: boolean; right?: boolean; shade?: boolean } = {}): TableCell {
+function cell(text: string, opts: { bold?: boolean; right?: boolean; shade?: boolean; upright?: boolean; indent?: number } = {}): TableCell {
   return new TableCell({
     ...(opts.shade ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EFEFF2' } } : {}),
-    margins: { left: 80, right: 80, top: 30, bottom: 30 },
-    children: [new Paragraph({ alignment: opts.right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: opts.bold, size: 18 })] })],
+    // Column headings read bottom to top, so a study's many cases fit the width of a page.
+    ...(opts.upright ? { textDirection: TextDirection.BOTTOM_TO_TOP_LEFT_TO_RIGHT } : {}),
+    margins: { left: 60, right: 60, top: 30, bottom: 30 },
+    children: [
+      new Paragraph({
+        alignment: opts.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        ...(opts.indent ? { indent: { left: opts.indent } } : {}),
+        spacing: { after: 0 },
+        children: [new TextRun({ text, bold: opts.bold, size: 16 })],
+      }),
+    ],
   })
 }
 
@@ -106,10 +115,23 @@ function matrixTable(model: ReportModel): Table {
   const lang = model.lang
   const header = new TableRow({
     tableHeader: true,
-    children: [cell(rs(lang, 'code'), { bold: true, shade: true }), ...m.columns.map((c) => cell(c, { bold: true, shade: true, right: true })), cell(rs(lang, 'total'), { bold: true, shade: true, right: true })],
+    height: { value: 1700, rule: HeightRule.ATLEAST },
+    children: [
+      cell(rs(lang, 'code'), { bold: true, shade: true }),
+      ...m.columns.map((c) => cell(c, { bold: true, shade: true, upright: true })),
+      cell(rs(lang, 'total'), { bold: true, shade: true, upright: true }),
+    ],
   })
   const rows = m.rows.map(
-    (r) => new TableRow({ children: [cell(r.path), ...r.values.map((v) => cell(v === 0 ? '' : String(v), { right: true })), cell(String(r.total), { bold: true, right: true })] }),
+    (r) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell(r.name, { bold: r.depth === 0, indent: r.depth * 200 }),
+          ...r.values.map((v) => cell(v === 0 ? '' : String(v), { right: true })),
+          cell(String(r.total), { bold: true, right: true }),
+        ],
+      }),
   )
   const total = new TableRow({
     children: [cell(rs(lang, 'total'), { bold: true }), ...m.columnTotals.map((v) => cell(String(v), { bold: true, right: true })), cell(String(m.total), { bold: true, right: true })],

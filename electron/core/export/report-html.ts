@@ -25,8 +25,8 @@ h2 { font-size: 1.35rem; margin: 2.4rem 0 .5rem; padding-top: .8rem; border-top:
 h3 { font-size: 1.05rem; margin: 1.4rem 0 .4rem; break-after: avoid; }
 h4 { font-size: .95rem; margin: 1rem 0 .3rem; color: var(--muted); break-after: avoid; }
 .kicker { text-transform: uppercase; letter-spacing: .08em; font-size: .75rem; color: var(--muted); margin: 0 0 .6rem; }
-.study { font-size: 1.2rem; margin: 0 0 1.5rem; }
-.title-page { padding-bottom: 1.5rem; border-bottom: 1px solid var(--rule); }
+.title-page { padding-bottom: .5rem; }
+.title-page h1 { margin-bottom: 1.2rem; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1.2rem; margin: 0; }
 dl.meta dt { color: var(--muted); }
 dl.meta dd { margin: 0; }
@@ -51,11 +51,16 @@ blockquote.area { font-family: inherit; font-style: italic; }
 .badge { font-style: normal; font-size: .75rem; border: 1px solid var(--muted); border-radius: 3px; padding: 0 .3em; margin-right: .4em; color: var(--muted); }
 figcaption { font-size: .85rem; color: var(--muted); margin-top: .2rem; }
 .empty { color: var(--muted); font-style: italic; }
-table.matrix { border-collapse: collapse; font-size: .9rem; margin: .5rem 0 1rem; }
-table.matrix th, table.matrix td { border: 1px solid var(--rule); padding: .2rem .5rem; }
+table.matrix { border-collapse: collapse; font-size: .8rem; line-height: 1.3; margin: .5rem 0 1rem; }
+table.matrix th, table.matrix td { border: 1px solid var(--rule); padding: .15rem .35rem; }
 table.matrix td { text-align: right; font-variant-numeric: tabular-nums; }
-table.matrix th[scope=row] { text-align: left; font-weight: normal; }
+table.matrix thead th { vertical-align: bottom; font-weight: 600; }
+table.matrix thead th.col { writing-mode: vertical-rl; transform: rotate(180deg); text-align: left; max-height: 11rem; white-space: nowrap;
+  overflow: hidden; text-overflow: ellipsis; padding: .35rem .15rem; }
+table.matrix th[scope=row] { text-align: left; font-weight: normal; min-width: 12rem; }
+table.matrix tbody th[scope=row].top { font-weight: 600; }
 table.matrix tr.total th, table.matrix tr.total td, table.matrix td.total { font-weight: 600; }
+.chart { margin: .5rem 0 1rem; }
 .chart svg { max-width: 100%; height: auto; }
 footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); }
 @page { size: A4; margin: 18mm 16mm 20mm; }
@@ -128,9 +133,15 @@ function codeHtml(lang: ReportModel['lang'], c: ReportCode): string {
 function matrixHtml(model: ReportModel): string {
   const m = model.matrix!
   const lang = model.lang
-  const head = `<tr><th scope="col">${escapeHtml(rs(lang, 'code'))}</th>${m.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}<th scope="col">${escapeHtml(rs(lang, 'total'))}</th></tr>`
+  // Column headings turned upright so a study's many cases fit the width of a page; rows by
+  // name, indented as in the codebook, the full path in the tooltip.
+  const head = `<tr><th scope="col">${escapeHtml(rs(lang, 'code'))}</th>${m.columns.map((c) => `<th scope="col" class="col" title="${escapeHtml(c)}">${escapeHtml(c)}</th>`).join('')}<th scope="col" class="col">${escapeHtml(rs(lang, 'total'))}</th></tr>`
   const body = m.rows
-    .map((r) => `<tr><th scope="row">${escapeHtml(r.path)}</th>${r.values.map((v) => `<td>${v === 0 ? '' : v}</td>`).join('')}<td class="total">${r.total}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><th scope="row"${r.depth === 0 ? ' class="top"' : ''} title="${escapeHtml(r.path)}" style="padding-left:${(0.35 + r.depth * 0.9).toFixed(2)}rem">${escapeHtml(r.name)}</th>` +
+        `${r.values.map((v) => `<td>${v === 0 ? '' : v}</td>`).join('')}<td class="total">${r.total}</td></tr>`,
+    )
     .join('')
   const foot = `<tr class="total"><th scope="row">${escapeHtml(rs(lang, 'total'))}</th>${m.columnTotals.map((v) => `<td>${v}</td>`).join('')}<td>${m.total}</td></tr>`
   return `<h3>${escapeHtml(rs(lang, 'matrixTitle'))}</h3><table class="matrix"><thead>${head}</thead><tbody>${body}</tbody><tfoot>${foot}</tfoot></table>`
@@ -140,6 +151,7 @@ function matrixHtml(model: ReportModel): string {
 export function reportHtml(model: ReportModel): string {
   const lang = model.lang
   const meta: [string, string][] = [
+    [rs(lang, 'study'), model.studyName],
     [rs(lang, 'date'), model.date],
     [rs(lang, 'coders'), model.coders.join(', ')],
     [rs(lang, 'codes'), model.filter.codes],
@@ -160,9 +172,8 @@ export function reportHtml(model: ReportModel): string {
     '</head>',
     '<body><main>',
     '<header class="title-page">',
-    `<p class="kicker">${escapeHtml(rs(lang, 'study'))}</p>`,
+    '<p class="kicker">Werkbank</p>',
     `<h1>${escapeHtml(model.title)}</h1>`,
-    `<p class="study">${escapeHtml(model.studyName)}</p>`,
     `<dl class="meta">${meta.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`,
     model.studyMemos.length > 0 ? `<h4>${escapeHtml(rs(lang, 'studyMemos'))}</h4>${model.studyMemos.map((m) => memoHtml(lang, m)).join('')}` : '',
     '</header>',

@@ -70,7 +70,7 @@ export interface ReportCode {
 /** Code × case segment counts, as the matrix view computes them. */
 export interface ReportMatrix {
   columns: string[]
-  rows: { codeId: number; path: string; colour: string; values: number[]; total: number }[]
+  rows: { codeId: number; path: string; name: string; depth: number; colour: string; values: number[]; total: number }[]
   columnTotals: number[]
   total: number
 }
@@ -211,6 +211,8 @@ function readModel(src: ReportSources, studyName: string, args: ReportArgs, now:
       rows: m.rows.map((r, i) => ({
         codeId: r.codeId,
         path: r.path,
+        name: codeById.get(r.codeId)?.name ?? r.path,
+        depth: depthOf(r.codeId),
         colour: codeById.get(r.codeId)?.colour ?? '#888888',
         values: m.values[i]!.map((v) => v ?? 0),
         total: m.rowTotals[i] ?? 0,

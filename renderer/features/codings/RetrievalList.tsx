@@ -3,6 +3,7 @@ import { useListbox } from '../../hooks/use-listbox'
 import { useT } from '../../i18n'
 import { useApp } from '../../store'
 import { showQuote } from './CodingPanel'
+import { RetrievalExportMenu } from '../report/RetrievalExport'
 
 /** The longest quote shown in full; longer ones are cut in the middle of the list. */
 const QUOTE_MAX = 240
@@ -35,6 +36,7 @@ export function RetrievalList() {
     <section className="panel retrieval" aria-labelledby="retrieval-title">
       <header className="panel-head">
         <h2 id="retrieval-title">{t('retrieval')}</h2>
+        {codeId !== null && <RetrievalExportMenu disabled={rows.length === 0} />}
         {codeId !== null && <button type="button" className="link" onClick={() => void store.showRetrieval(null)} aria-label={t('close')}>×</button>}
       </header>
       <label className="check small">

@@ -8,6 +8,8 @@ import { useApp } from '../../store'
 import { apiFilter, apiRows, documentsOfColumn, subtreeOf, useAnalysis } from '../../store/analysis.slice'
 import { CodeRowsChooser, useCodeOutline } from '../analysis/CodeRowsChooser'
 import { CsvMenu } from '../analysis/CsvMenu'
+import { ReportDialog } from '../report/ReportDialog'
+import { useTR } from '../../i18n/report-strings'
 import { fileName } from '../../io/download'
 import { FilterControls, useAttributes } from '../analysis/FilterControls'
 import { SegmentsPanel } from '../analysis/SegmentsPanel'
@@ -49,6 +51,8 @@ export function MatrixView() {
   const attributes = useAttributes()
   const [view, setView] = useState<'table' | 'chart'>('table')
   const [selected, setSelected] = useState<CellRef | null>(null)
+  const tr = useTR()
+  const [report, setReport] = useState(false)
 
   const labels = useLabels(m, t)
   const rows = useMemo(() => (m ? rowOrder(m, rowSort) : []), [m, rowSort])
@@ -129,18 +133,21 @@ export function MatrixView() {
           <button type="button" aria-pressed={view === 'chart'} className={view === 'chart' ? 'pressed' : undefined} onClick={() => setView('chart')} data-testid="view-chart">{t('viewChart')}</button>
         </div>
         <CsvMenu
+          extra={<button type="button" onClick={() => setReport(true)} data-testid="export-report">{tr('reportMenu')}</button>}
           actions={[
             {
               label: t('exportWide'),
               testId: 'export-wide',
+              sheet: 'matrix',
               file: () => fileName('matrix', byName, measure),
               // The table on screen, in its order and with its numbers, in the core's wide layout.
               text: (csv) => (m ? toCsv(matrixShown(m, rows, cols), csv) : ''),
             },
-            { label: t('exportLong'), testId: 'export-long', file: () => fileName('matrix-long', byName, measure), text: (csv) => call('export:matrix', { ...args(), layout: 'long', ...csv }) },
+            { label: t('exportLong'), testId: 'export-long', sheet: 'matrix-long', file: () => fileName('matrix-long', byName, measure), text: (csv) => call('export:matrix', { ...args(), layout: 'long', ...csv }) },
             {
               label: t('exportCodings'),
               testId: 'export-codings',
+              sheet: 'codings',
               file: () => fileName('codings'),
               text: (csv) => {
                 const a = args()
@@ -150,14 +157,21 @@ export function MatrixView() {
             {
               label: t('exportCooccurrence'),
               testId: 'export-cooccurrence',
+              sheet: 'cooccurrence',
               file: () => fileName('cooccurrence', useAnalysis.getState().scope),
               text: (csv) => {
                 const { by: _by, measure: _measure, ...rest } = args()
                 return call('export:cooccurrence', { ...rest, scope: useAnalysis.getState().scope, ...csv })
               },
             },
-            { label: t('exportMemos'), testId: 'export-memos', file: () => fileName('memos'), text: (csv) => call('export:memos', csv) },
+            { label: t('exportMemos'), testId: 'export-memos', sheet: 'memos', file: () => fileName('memos'), text: (csv) => call('export:memos', csv) },
           ]}
+          workbook={() => ({
+            // The workbook's matrix in the order on screen; the other sheets take the same choices.
+            ...args(),
+            scope: useAnalysis.getState().scope,
+            ...(m ? { order: { rows: [...rows], columns: [...cols] } } : {}),
+          })}
         />
       </div>
       <p className="small muted analysis-summary" data-testid="matrix-summary">
@@ -193,6 +207,12 @@ export function MatrixView() {
         </div>
         <SegmentsPanel />
       </div>
+      {report && (
+        <ReportDialog
+          initial={{ rootId: useAnalysis.getState().rows.rootId, coderIds: useAnalysis.getState().filter.coderIds }}
+          onClose={() => setReport(false)}
+        />
+      )}
     </section>
   )
 }
