@@ -17,6 +17,8 @@
  * values that make no sense: exit 2.
  */
 import { writeFileSync } from 'node:fs'
+import type { Args } from '../shared/api'
+import { WORKBOOK_SHEETS, type WorkbookSheet } from '../shared/api-analysis'
 import type { AnalysisFilter, MatrixBy, MatrixMeasure } from '../shared/analysis-types'
 import { formatCell, toCsv, type Cell, type Delimiter } from '../shared/csv'
 import { codebookFormatOf } from '../shared/codebook-files'
@@ -27,7 +29,7 @@ type Format = 'csv' | 'tsv' | 'json'
 
 const MEASURES: readonly MatrixMeasure[] = ['segments', 'documents', 'coverage', 'presence']
 const SCOPES = ['overlap', 'document', 'case'] as const
-const WHATS = ['codings', 'codebook', 'matrix', 'matrix-long', 'cooccurrence', 'phases', 'memos', 'report'] as const
+const WHATS = ['codings', 'codebook', 'matrix', 'matrix-long', 'cooccurrence', 'phases', 'memos', 'saturation', 'report'] as const
 
 function str(values: Ctx['values'], name: string): string | undefined {
   const v = values[name]
@@ -122,6 +124,38 @@ async function cooccurrenceArgs(ctx: Ctx) {
 }
 
 /**
+ * Tables to an Excel workbook, one sheet each: `--what matrix,codings,...` or `all` (every
+ * table; agreement only with --coders). Numbers stay numbers, so Excel in any locale reads them.
+ */
+async function exportWorkbook(ctx: Ctx, out: string): Promise<number> {
+  const { call, values, io, json } = ctx
+  const what = str(values, 'what') ?? ''
+  // "all" leaves out what the study cannot give: agreement without --coders, phases without phase codes.
+  const hasPhases = what === 'all' && (await call('analysis:phases', {}).then(() => true, () => false))
+  const named = what === 'all'
+    ? WORKBOOK_SHEETS.filter((s) => (s !== 'agreement' || values.coders !== undefined) && (s !== 'phases' || hasPhases))
+    : what.split(',').map((w) => w.trim()).filter((w) => w !== '')
+  const unknown = named.filter((w) => !(WORKBOOK_SHEETS as readonly string[]).includes(w))
+  if (named.length === 0 || unknown.length > 0) throw new UsageError(`--what for a workbook is all or one or more of ${WORKBOOK_SHEETS.join(', ')}, separated by commas`)
+  const sheets = named as WorkbookSheet[]
+  const args = await matrixArgs(ctx)
+  const scope = oneOf(str(values, 'scope'), SCOPES, 'overlap', 'scope')
+  let agreement: Args<'export:xlsx'>['agreement']
+  if (sheets.includes('agreement')) {
+    const coders = typeof values.coders === 'string' ? values.coders.split(',').map((n) => n.trim()).filter((n) => n !== '') : []
+    if (coders.length < 2) throw new UsageError('an agreement sheet needs --coders A,B[,C...]')
+    const level = oneOf(str(values, 'level'), ['document', 'segment', 'character'] as const, 'document', 'level')
+    const overlap = values.overlap === undefined ? undefined : Number(values.overlap)
+    if (overlap !== undefined && !(overlap >= 0 && overlap <= 100)) throw new UsageError('--overlap is a percentage from 0 to 100')
+    agreement = { coders, level, ...(overlap !== undefined ? { overlap } : {}) }
+  }
+  const bytes = Buffer.from(await call('export:xlsx', { ...args, scope, sheets, ...(agreement ? { agreement } : {}) }), 'base64')
+  writeFileSync(out, bytes)
+  io.out(json ? JSON.stringify({ what, out, bytes: bytes.length, sheets }) : [what, out, bytes.length].map(tsvField).join('\t'))
+  return 0
+}
+
+/**
  * The report of coded segments to FILE.docx or FILE.html (the extension picks the format), in
  * the language of --lang (else LANG): --code PATH (with --subtree its subcodes), --case NAME and
  * --coder NAME narrow it, each repeatable; --matrix and --chart add the code × case overview.
@@ -200,8 +234,10 @@ export const ANALYSIS_COMMANDS: Record<string, CommandSpec> = {
     async run(ctx) {
       const { call, values, io, json } = ctx
       const what = str(values, 'what')
-      if (what === undefined || !(WHATS as readonly string[]).includes(what)) throw new UsageError(`--what is ${WHATS.join(', ')}`)
       const out = str(values, 'out')
+      // An Excel workbook: one sheet per table named (comma-separated, or all).
+      if (out && /\.xlsx$/i.test(out)) return exportWorkbook(ctx, out)
+      if (what === undefined || !(WHATS as readonly string[]).includes(what)) throw new UsageError(`--what is ${WHATS.join(', ')}`)
       if (!out) throw new UsageError('--out FILE is needed')
       const csv = csvOptions(values)
       let content: string
@@ -230,6 +266,11 @@ export const ANALYSIS_COMMANDS: Record<string, CommandSpec> = {
         case 'memos':
           content = await call('export:memos', csv)
           break
+        case 'saturation': {
+          const { codeIds, subtree, rollup, filter } = await codesAndFilter(ctx)
+          content = await call('export:saturation', { ...(codeIds ? { codeIds } : {}), subtree, rollup, filter, ...csv })
+          break
+        }
         case 'report':
           // Bytes for a .docx, so it writes its own file.
           return exportReport(ctx, out)

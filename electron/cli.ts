@@ -47,8 +47,11 @@ Cross-case analyses:
          [--format csv|tsv|json] [--delimiter ,|;|tab] [--decimal-comma] [--bom]
   cooccurrence STUDY [--scope overlap|document|case] [same options]
   phases STUDY [--coder NAME]... [--where NAME=VALUE]... [--format csv|tsv|json]
-  export STUDY --what codings|codebook|matrix|matrix-long|cooccurrence|phases|memos --out FILE [same options]
+  export STUDY --what codings|codebook|matrix|matrix-long|cooccurrence|phases|memos|saturation --out FILE [same options]
          (a codebook goes to REFI-QDA XML for FILE.qdc, to JSON for FILE.json, else to CSV)
+  export STUDY --what all|matrix,matrix-long,cooccurrence,phases,agreement,codings,codebook,memos,saturation
+         --out FILE.xlsx [same options] [--coders A,B --level L [--overlap 90]]
+         (an Excel workbook, one sheet per table: the matrix with percentages and its heat map)
   export STUDY --what report --out FILE.docx|FILE.html [--code PATH]... [--subtree] [--case NAME]...
          [--coder NAME]... [--matrix] [--chart]
          (the coded segments per code and case, with definitions and memos, in --lang nl|en)
@@ -193,7 +196,7 @@ const CORE_COMMANDS: Record<string, CommandSpec> = {
   },
 
   'import-qdpx': {
-    async run({ call, positionals, io, json }) {
+    async run({ call, positionals, io, json, lang }) {
       const file = need(positionals, 1, 'FILE.qdpx')
       const bytes = readInputFile(file)
       const r = await call('project:importQdpx', { bytes: new Uint8Array(bytes) })
@@ -203,6 +206,8 @@ const CORE_COMMANDS: Record<string, CommandSpec> = {
         io.out(tsv(['codes', r.codes]))
         io.out(tsv(['cases', r.cases]))
         io.out(tsv(['codings', r.codings.text, r.codings.area]))
+        // Which way the PDF boxes were read (the import finds it by fitting them to the pages).
+        if (r.pdfBoxes) io.out(tsv(['pdf-boxes', r.pdfBoxes, PDF_BOXES[r.pdfBoxes][lang]]))
         for (const x of r.skipped) io.out(tsv(['skipped', x.reason, x.name]))
       }
       return 0
@@ -333,6 +338,18 @@ async function actingCoder(call: Ctx['call'], values: Values): Promise<{ actingC
   const coder = (await call('coders:list', {})).find((c) => c.name === name.trim())
   if (!coder) throw new CommandError({ code: 'coder-name-not-found', params: { name } })
   return { actingCoderId: coder.id, ...(values['as-lead'] === true ? { asLead: true as const } : {}) }
+}
+
+/** How a REFI-QDA project's PDF boxes were read, in words (import-qdpx's plain output). */
+const PDF_BOXES: Record<'bottom-left' | 'top-left', Record<Lang, string>> = {
+  'bottom-left': {
+    nl: 'PDF-selecties gelezen vanaf linksonder op de pagina, zoals de standaard ze beschrijft',
+    en: 'PDF selections read from the bottom left of the page, as the standard has them',
+  },
+  'top-left': {
+    nl: 'PDF-selecties gelezen vanaf linksboven op de pagina (zoals oudere Werkbank-exports ze schreven)',
+    en: 'PDF selections read from the top left of the page (as older Werkbank exports wrote them)',
+  },
 }
 
 function pickLang(value: unknown): Lang {

@@ -6,6 +6,7 @@ import { runCli } from '../../electron/cli'
 import { StudySession } from '../../electron/core/study-session'
 import { buildSmallStudy, type SmallStudy } from '../db/analysis-fixture'
 import { INTEROP_PDF, caller, tempDir } from '../helpers/study'
+import { readXlsx } from '../helpers/xlsx-read'
 
 /** Runs the CLI in this process; returns exit code and output lines. */
 async function cli(...args: string[]) {
@@ -66,7 +67,8 @@ describe('matrix command', () => {
     const r = await cli('matrix', study, '--cols', 'coders', '--measure', 'coverage', '--format', 'csv', '--delimiter', ';', '--decimal-comma', '--bom')
     expect(r.code).toBe(0)
     const text = r.out.join('\n')
-    expect(text.startsWith('\uFEFFcode;Anna;Bram;total\r\n')).toBe(true)
+    // Coverage has the area codings of each row in a last column.
+    expect(text.startsWith('\uFEFFcode;Anna;Bram;total;areas\r\n')).toBe(true)
     const rows = parse(text, { delimiter: ';', bom: true }) as string[][]
     const m = await call('analysis:matrix', { by: 'coders', measure: 'coverage' })
     const n = (s: string) => Number(s.replace(',', '.'))
@@ -76,6 +78,7 @@ describe('matrix command', () => {
       expect(n(rows[i + 1]![3]!)).toBeCloseTo(m.rowTotals[i]!, 14)
     })
     expect(n(rows.at(-1)![3]!)).toBeCloseTo(m.total!, 14)
+    expect(rows.at(-1)![4]).toBe(String(m.areas!.total))
   })
 
   it('prints JSON with --json, and attribute columns', async () => {
@@ -118,14 +121,16 @@ describe('cooccurrence and phases commands', () => {
     const r = await cli('cooccurrence', study, '--scope', 'document')
     expect(r.code).toBe(0)
     expect(r.lines.map((l) => l.split('\t'))).toEqual([
+      // (coder, document) pairs, summed over coders (test/db/analysis-cooccurrence.test.ts).
       ['code', 'A', 'A/A1', 'A/A2', 'B'],
-      ['A', '1', '1', '1', '1'],
-      ['A/A1', '1', '3', '1', '2'],
-      ['A/A2', '1', '1', '2', '2'],
-      ['B', '1', '2', '2', '3'],
+      ['A', '1', '1', '0', '1'],
+      ['A/A1', '1', '4', '1', '2'],
+      ['A/A2', '0', '1', '3', '2'],
+      ['B', '1', '2', '2', '4'],
     ])
+    // Overlap within one coder's work: only Anna's A1–A2 in D1.
     const overlap = await cli('cooccurrence', study, '--code', 'A/A1', '--code', 'A/A2', '--format', 'csv')
-    expect(parse(overlap.out.join('\n'))).toEqual([['code', 'A/A1', 'A/A2'], ['A/A1', '4', '2'], ['A/A2', '2', '3']])
+    expect(parse(overlap.out.join('\n'))).toEqual([['code', 'A/A1', 'A/A2'], ['A/A1', '4', '1'], ['A/A2', '1', '3']])
     expect((await cli('cooccurrence', study, '--scope', 'page')).code).toBe(2)
   })
 
@@ -158,6 +163,7 @@ describe('export command', () => {
       ['matrix', ['--cols', 'cases', '--measure', 'coverage', '--rollup'], () => call('export:matrix', { by: 'cases', measure: 'coverage', rollup: true })],
       ['matrix-long', ['--measure', 'documents', '--decimal-comma', '--delimiter', ';'], () => call('export:matrix', { by: 'cases', measure: 'documents', layout: 'long', delimiter: ';', decimalComma: true })],
       ['cooccurrence', ['--scope', 'case', '--bom'], () => call('export:cooccurrence', { scope: 'case', bom: true })],
+      ['saturation', ['--coder', 'Anna'], () => call('export:saturation', { filter: { coderIds: [t.coder.anna] } })],
     ]
     for (const [what, options, expected] of cases) {
       const out = join(dir, `${what}.csv`)
@@ -171,6 +177,25 @@ describe('export command', () => {
     const codebook = parse(readFileSync(join(dir, 'codebook.csv'), 'utf8'), { delimiter: ';', columns: true }) as Record<string, string>[]
     expect(codebook.map((c) => c.path)).toEqual(['A', 'A/A1', 'A/A2', 'B'])
     expect(readFileSync(join(dir, 'cooccurrence.csv'), 'utf8').startsWith('\uFEFFcode,')).toBe(true)
+  })
+
+  it('writes an Excel workbook, one sheet per table named, the same numbers as the API', async () => {
+    const dir = tempDir()
+    const out = join(dir, 'tables.xlsx')
+    const r = await cli('export', study, '--what', 'matrix,codings,agreement', '--out', out, '--measure', 'coverage', '--coders', 'Anna,Bram', '--level', 'segment')
+    expect(r.code, r.err.join('\n')).toBe(0)
+    const sheets = readXlsx(readFileSync(out))
+    expect(sheets.map((s) => s.name)).toEqual(['Matrix', 'Codings', 'Agreement'])
+    const m = await call('analysis:matrix', { by: 'cases', measure: 'coverage' })
+    expect(sheets[0]!.rows[1]!.slice(1, 1 + m.columns.length).map((c) => c.value)).toEqual(m.values[0])
+    expect(sheets[0]!.rows[1]![1]!.format).toBe('0.0%')
+    expect(sheets[2]!.rows[1]![1]!.value).toBe('segment')
+    const all = join(dir, 'all.xlsx')
+    expect((await cli('export', study, '--what', 'all', '--out', all)).code).toBe(0)
+    // Without --coders the agreement sheet is left out of "all".
+    expect(readXlsx(readFileSync(all)).map((s) => s.name)).toEqual(['Matrix', 'Matrix (long)', 'Co-occurrence', 'Phases', 'Codings', 'Codebook', 'Memos', 'Saturation'].filter((n) => n !== 'Phases'))
+    expect((await cli('export', study, '--what', 'matrix,pages', '--out', join(dir, 'x.xlsx'))).code).toBe(2)
+    expect((await cli('export', study, '--what', 'agreement', '--out', join(dir, 'y.xlsx'))).code).toBe(2)
   })
 
   it('exits 2 without --what or --out', async () => {
