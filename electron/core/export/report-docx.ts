@@ -143,6 +143,7 @@ function matrixTable(model: ReportModel): Table {
 export async function reportDocx(model: ReportModel): Promise<Uint8Array> {
   const lang = model.lang
   const meta: [string, string][] = [
+    [rs(lang, 'study'), model.studyName],
     [rs(lang, 'date'), model.date],
     [rs(lang, 'coders'), model.coders.join(', ')],
     [rs(lang, 'codes'), model.filter.codes],
@@ -150,9 +151,8 @@ export async function reportDocx(model: ReportModel): Promise<Uint8Array> {
     [rs(lang, 'extent'), rs(lang, 'extentValue', model.totals)],
   ]
   const body: (Paragraph | Table)[] = [
-    new Paragraph({ spacing: { before: 2400 }, children: [new TextRun({ text: rs(lang, 'study').toUpperCase(), color: MUTED, size: 18 })] }),
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(model.title)] }),
-    new Paragraph({ spacing: { after: 400 }, children: [new TextRun({ text: model.studyName, size: 30 })] }),
+    new Paragraph({ spacing: { before: 2400 }, children: [new TextRun({ text: 'WERKBANK', color: MUTED, size: 18 })] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, spacing: { after: 400 }, children: [new TextRun(model.title)] }),
     ...meta.map(([k, v]) => new Paragraph({ spacing: { after: 60 }, children: [new TextRun({ text: `${k}: `, color: MUTED }), new TextRun(v)] })),
   ]
   if (model.studyMemos.length > 0) {
