@@ -60,6 +60,14 @@ export const STRINGS = {
   projectCases: { nl: 'Casussen toegevoegd: {n}', en: 'Cases added: {n}' },
   projectCodings: { nl: 'Coderingen: {text} op tekst, {area} als gebied', en: 'Codings: {text} on text, {area} as areas' },
   projectMemos: { nl: 'Memo’s: {n}', en: 'Memos: {n}' },
+  projectPdfBoxesBottomLeft: {
+    nl: 'PDF-selecties gelezen vanaf linksonder op de pagina, zoals de standaard ze beschrijft',
+    en: 'PDF selections read from the bottom left of the page, as the standard has them',
+  },
+  projectPdfBoxesTopLeft: {
+    nl: 'PDF-selecties gelezen vanaf linksboven op de pagina (zoals oudere Werkbank-exports ze schreven)',
+    en: 'PDF selections read from the top left of the page (as older Werkbank exports wrote them)',
+  },
   projectNotPlaced: {
     nl: 'Coderingen niet geplaatst: {n} (een pagina die de PDF niet heeft, of alleen witruimte)',
     en: 'Codings not placed: {n} (a page the PDF lacks, or only white space)',

@@ -36,6 +36,8 @@ export function ProjectImportDialog() {
             <li>{t('projectCases', { n: r.cases })}</li>
             <li>{t('projectCodings', r.codings)}</li>
             {r.codings.notPlaced > 0 && <li>{t('projectNotPlaced', { n: r.codings.notPlaced })}</li>}
+            {/* Which way the project's PDF boxes were read (found by fitting them to the pages). */}
+            {r.pdfBoxes && <li data-testid="project-pdf-boxes">{t(r.pdfBoxes === 'top-left' ? 'projectPdfBoxesTopLeft' : 'projectPdfBoxesBottomLeft')}</li>}
             {r.memos > 0 && <li>{t('projectMemos', { n: r.memos })}</li>}
           </ul>
           {r.skipped.length > 0 && (
