@@ -153,7 +153,11 @@ function readModel(src: ReportSources, studyName: string, args: ReportArgs, now:
       .map((m) => ({ coder: m.coderName, body: m.body }))
 
   const byCode = new Map<number, CodingRow[]>()
-  for (const k of codings) byCode.set(k.codeId, [...(byCode.get(k.codeId) ?? []), k])
+  for (const k of codings) {
+    const list = byCode.get(k.codeId)
+    if (list) list.push(k)
+    else byCode.set(k.codeId, [k])
+  }
 
   const depthOf = (id: number): number => {
     let depth = 0
