@@ -33,6 +33,7 @@ export const REPORT_UI_STRINGS = {
   noCases: { nl: 'Nog geen casussen.', en: 'No cases yet.' },
   retrievalExport: { nl: 'Exporteren', en: 'Export' },
   retrievalCsv: { nl: 'Deze segmenten als CSV', en: 'These segments as CSV' },
+  retrievalXlsx: { nl: 'Deze segmenten als Excel-werkmap', en: 'These segments as an Excel workbook' },
   retrievalDocx: { nl: 'Deze segmenten als Word (.docx)', en: 'These segments as Word (.docx)' },
   retrievalHtml: { nl: 'Deze segmenten als webpagina (.html)', en: 'These segments as a web page (.html)' },
   retrievalTitle: { nl: 'Segmenten van {code}', en: 'Segments of {code}' },

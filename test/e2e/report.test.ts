@@ -16,6 +16,7 @@ import { startServer, type RunningServer } from '../../electron/server'
 import { oneLine } from '../../electron/core/export/report-model'
 import { ensureDemo } from '../fixtures/build-demo'
 import { buildUi } from './build-ui'
+import { readXlsx } from '../helpers/xlsx-read'
 import { apiCall, launchChromium, screenshotPath, tempDir } from './harness'
 
 const ANNA = 'Anna de Vries'
@@ -162,6 +163,12 @@ describe('report of coded segments (browser mode, Chromium)', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('retrieval-export-csv').click()])
     const rows = parse(readFileSync((await csv.path())!, 'utf8'), { bom: true, delimiter: ',' }) as string[][]
     expect(rows.length - 1).toBe(listed)
+
+    // The same list as an Excel workbook (the menu stays open): a row per listed segment, ids as in the CSV.
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('retrieval-export-xlsx').click()])
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/)
+    const [sheet] = readXlsx(readFileSync((await xlsx.path())!))
+    expect(sheet!.rows.slice(1).map((r) => r[0]!.value)).toEqual(rows.slice(1).map((r) => Number(r[0])))
 
     const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('retrieval-export-docx').click()])
     expect(docx.suggestedFilename()).toMatch(/\.docx$/)

@@ -95,7 +95,7 @@ export async function buildWorkbook(src: WorkbookSources, args: WorkbookArgs): P
         break
       }
       case 'codings': {
-        const table = src.exports.codingsTable({ codeIds: args.codeIds, subtree: args.codeIds ? true : args.subtree, filter: args.filter })
+        const table = src.exports.codingsTable({ codeIds: args.codeIds, subtree: args.subtree, filter: args.filter })
         sheets.push({ name, rows: table, wrap: [table[0]!.indexOf('quote'), table[0]!.indexOf('memo')] })
         break
       }

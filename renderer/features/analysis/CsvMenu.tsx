@@ -24,7 +24,7 @@ export interface CsvAction {
 /** What a view's workbook is made of: the same choices its CSV exports use. */
 export type WorkbookArgs = Omit<Args<'export:xlsx'>, 'sheets'>
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /**
  * The export menu: CSV (delimiter, decimal comma, BOM, line breaks) or an Excel workbook, then

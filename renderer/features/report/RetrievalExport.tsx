@@ -3,7 +3,8 @@ import type { Args } from '../../../shared/api'
 import { call } from '../../api/client'
 import { Dropdown } from '../../components/Dropdown'
 import { tr, useTR, type ReportUiKey } from '../../i18n/report-strings'
-import { downloadText, fileNameWith, studyName } from '../../io/download'
+import { downloadBase64, downloadText, fileNameWith, studyName } from '../../io/download'
+import { XLSX_TYPE } from '../analysis/CsvMenu'
 import { useApp } from '../../store'
 import { csvChoice, useAnalysis } from '../../store/analysis.slice'
 import { downloadReport } from './report-download'
@@ -31,10 +32,7 @@ interface RetrievalExport {
   save(sel: Selection): Promise<string>
 }
 
-/**
- * The formats on offer. The xlsx of this list plugs in here as one more entry: call
- * `export:xlsx` with `sheets: ['codings']` and `codingsArgs(sel)`'s codes, subtree and filter.
- */
+/** The formats on offer: CSV, an Excel workbook (the codings sheet), Word, a web page. */
 const EXPORTS: RetrievalExport[] = [
   {
     label: 'retrievalCsv',
@@ -44,6 +42,15 @@ const EXPORTS: RetrievalExport[] = [
       const text = await call('export:codings', { ...codingsArgs(sel), delimiter, decimalComma, bom, flattenLineBreaks })
       const name = fileNameWith('csv', 'segments', sel.codePath, studyName(useApp.getState().info?.path))
       downloadText(name, text)
+      return name
+    },
+  },
+  {
+    label: 'retrievalXlsx',
+    testId: 'retrieval-export-xlsx',
+    async save(sel) {
+      const name = fileNameWith('xlsx', 'segments', sel.codePath, studyName(useApp.getState().info?.path))
+      downloadBase64(name, await call('export:xlsx', { sheets: ['codings'], ...codingsArgs(sel) }), XLSX_TYPE)
       return name
     },
   },
