@@ -73,7 +73,10 @@ export const STRINGS = {
     en: 'Codings not placed: {n} (a page the PDF lacks, or only white space)',
   },
   projectSkipped: { nl: 'Niet geïmporteerd ({n}):', en: 'Not imported ({n}):' },
-  skippedNotSupported: { nl: 'een afbeelding, geluid of video (Werkbank codeert PDF’s en teksten)', en: 'a picture, audio or video (Werkbank codes PDFs and texts)' },
+  skippedNotSupported: {
+    nl: 'geluid of video, of een afbeelding anders dan JPEG of PNG (Werkbank codeert PDF’s, teksten en afbeeldingen)',
+    en: 'audio or video, or a picture other than JPEG or PNG (Werkbank codes PDFs, texts and pictures)',
+  },
   skippedCodingsNotPlaced: {
     nl: 'geïmporteerd, maar de coderingen konden niet op de tekst worden gelegd',
     en: 'imported, but its codings could not be placed on the text',

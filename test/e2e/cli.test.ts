@@ -125,12 +125,12 @@ describe('command line', () => {
     expect((await cli('import-codebook', fromProject, qdpx)).lines).toEqual(['152\t0'])
     expect((await cli('export-qdpx', study)).code).toBe(2)
 
-    // The ATLAS.ti project: its codebook comes in; its sources are listed as skipped.
+    // The ATLAS.ti project: its codebook comes in; its sources (files missing, audio and video) are listed as skipped.
     const atlas = await cli('import-qdpx', fromProject, join(INTEROP_PDF, '../qdpx/02_atlasti-8.4-mac_REFI-standard-project.qdpx'))
     expect(atlas.code).toBe(0)
     expect(atlas.lines.slice(0, 4)).toEqual(['documents\t0\t0', 'codes\t14', 'cases\t0', 'codings\t0\t0'])
-    expect(atlas.lines.filter((l) => l.startsWith('skipped\tfile-missing\t'))).toHaveLength(8)
-    expect(atlas.lines.filter((l) => l.startsWith('skipped\tnot-supported\t'))).toHaveLength(4)
+    expect(atlas.lines.filter((l) => l.startsWith('skipped\tfile-missing\t'))).toHaveLength(9)
+    expect(atlas.lines.filter((l) => l.startsWith('skipped\tnot-supported\t'))).toHaveLength(3)
     expect((await cli('import-qdpx', fromProject, join(dir, 'missing.qdpx'))).code).toBe(1)
   })
 

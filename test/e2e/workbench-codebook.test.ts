@@ -312,12 +312,12 @@ describe('codebook tree, details, merge and drag and drop (browser mode, Chromiu
     await result.waitFor()
     await result.getByText('Codes added: 14').waitFor()
     await result.getByText('Documents: 0 new, 0 already in the study').waitFor()
-    // The two PDFs and six texts the project names are not in its zip; a picture, an audio and
+    // The two PDFs, six texts and a picture the project names are not in its zip; an audio and
     // two videos are of kinds Werkbank does not code.
     const skipped = page.getByTestId('project-import-skipped').locator('li')
     expect(await skipped.count()).toBe(12)
-    expect(await skipped.filter({ hasText: 'the file is not in the .qdpx' }).count()).toBe(8)
-    expect(await skipped.filter({ hasText: 'a picture, audio or video (Werkbank codes PDFs and texts)' }).count()).toBe(4)
+    expect(await skipped.filter({ hasText: 'the file is not in the .qdpx' }).count()).toBe(9)
+    expect(await skipped.filter({ hasText: 'audio or video, or a picture other than JPEG or PNG (Werkbank codes PDFs, texts and pictures)' }).count()).toBe(3)
     await page.screenshot({ path: screenshotPath('38-import-qdpx') })
     await page.getByTestId('project-import').getByRole('button', { name: 'OK' }).click()
     expect((await wb.api('codes:list', {})).length).toBe(before + 14)

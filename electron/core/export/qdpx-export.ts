@@ -16,6 +16,10 @@
  *   text from area, and where exactly the text is); an area coding is its rectangle, without a
  *   Representation; each has a `<Coding>` of the code by the coder, and a coding's memo becomes
  *   a `<Note>` its Coding refers to;
+ * - a document made of a picture (a PictureSource brought in, see qdpx-import.ts) goes back as a
+ *   `<PictureSource>` with the picture as it came (document_pictures) and its area codings as
+ *   `<PictureSelection>`s: whole pixels from the top left of the picture as shown (10.4), the
+ *   box grown to the next pixel on every side;
  * - memos on the study, a code or a document become `<Note>`s the Project, Code or PDFSource
  *   refers to (the standard gives a case no NoteRef, so case memos stay behind).
  *
@@ -41,6 +45,13 @@ interface DocumentRow {
   sha256: string
   importedAt: string
   hasText: number
+}
+
+interface Picture {
+  mediaType: 'image/jpeg' | 'image/png'
+  width: number
+  height: number
+  bytes: Buffer
 }
 
 interface PageRow {
@@ -98,6 +109,7 @@ export class QdpxExport {
         SELECT id, case_id AS caseId, title, sha256, imported_at AS importedAt, has_text AS hasText
         FROM documents ORDER BY id`),
       bytes: db.prepare('SELECT bytes FROM document_files WHERE document_id = ?').pluck(),
+      picture: db.prepare('SELECT media_type AS mediaType, width, height, bytes FROM document_pictures WHERE document_id = ?'),
       pages: db.prepare(`
         SELECT page_no AS pageNo, start_offset AS startOffset, width, height, text,
                view_x AS viewX, view_y AS viewY, media_x AS mediaX, media_y AS mediaY, rotate
@@ -147,6 +159,11 @@ export class QdpxExport {
 
     for (const d of documents) {
       const guid = sourceGuid.get(d.id)!
+      const picture = this.s.picture.get(d.id) as Picture | undefined
+      if (picture) {
+        sources.push(...this.pictureSource(d, guid, picture, files, userGuid, codeGuid, note, memoRefs.document.get(d.id) ?? []))
+        continue
+      }
       // PDFs are compressed already: stored, not deflated again.
       files[`${SOURCES_FOLDER}/${guid}.pdf`] = [new Uint8Array(this.s.bytes.get(d.id) as Buffer), { level: 0 }]
       const pages = (this.s.pages.all(d.id) as (Omit<PageRow, 'geometry'> & PageGeometry)[]).map(
@@ -204,6 +221,50 @@ export class QdpxExport {
     ].join('\n')
     files['project.qde'] = strToU8(xml)
     return zipSync(files, { level: 6 })
+  }
+
+  /**
+   * A document made of a picture, as the PictureSource it came from: the picture's own bytes, and
+   * each area coding as a PictureSelection in pixels of the picture as shown. (Such a page has
+   * no text, so it has no text codings.)
+   */
+  private pictureSource(
+    d: DocumentRow,
+    guid: string,
+    picture: Picture,
+    files: Zippable,
+    userGuid: Map<number, string>,
+    codeGuid: Map<number, string>,
+    note: (guid: string, body: string, coderId: number | null, createdAt: string, updatedAt: string) => void,
+    noteRefs: string[],
+  ): string[] {
+    const ext = picture.mediaType === 'image/png' ? 'png' : 'jpg'
+    files[`${SOURCES_FOLDER}/${guid}.${ext}`] = [new Uint8Array(picture.bytes), { level: 0 }]
+    const selections: string[] = []
+    const down = (v: number, max: number) => Math.min(max, Math.max(0, Math.floor(v + 1e-6)))
+    const up = (v: number, max: number) => Math.min(max, Math.max(0, Math.ceil(v - 1e-6)))
+    for (const k of this.s.codings.all(d.id) as CodingRow[]) {
+      const r = validRects(k.rects)[0]
+      if (k.kind !== 'area' || !r) continue
+      const user = userGuid.get(k.coderId)!
+      const memo = k.memo.trim() === '' ? null : guidOf(`werkbank-memo:${k.uuid}`)
+      if (memo) note(memo, k.memo, k.coderId, k.createdAt, k.updatedAt)
+      const { width: w, height: h } = picture
+      selections.push(
+        `      <PictureSelection ${attr('guid', guidOf(`werkbank-selection:${k.uuid}:1`))} ${attr('name', label(k.quote) || 'Area')} ${attr('firstX', down(r.x * w, w))} ${attr('firstY', down(r.y * h, h))} ${attr('secondX', up((r.x + r.w) * w, w))} ${attr('secondY', up((r.y + r.h) * h, h))} ${attr('creatingUser', user)}${dateAttr('creationDateTime', k.createdAt)}${dateAttr('modifiedDateTime', k.updatedAt)}>`,
+        `        <Coding ${attr('guid', guidOf(k.uuid))} ${attr('creatingUser', user)}${dateAttr('creationDateTime', k.createdAt)}>`,
+        `          <CodeRef ${attr('targetGUID', codeGuid.get(k.codeId)!)}/>`,
+        ...(memo ? [`          <NoteRef ${attr('targetGUID', memo)}/>`] : []),
+        '        </Coding>',
+        '      </PictureSelection>',
+      )
+    }
+    return [
+      `    <PictureSource ${attr('guid', guid)} ${attr('name', d.title)} ${attr('path', `internal://${guid}.${ext}`)}${dateAttr('creationDateTime', d.importedAt)}>`,
+      ...selections,
+      ...noteRefs.map((g) => `      <NoteRef ${attr('targetGUID', g)}/>`),
+      '    </PictureSource>',
+    ]
   }
 
   /** `<Variables>` (the attribute names) and `<Cases>` (values and documents). */

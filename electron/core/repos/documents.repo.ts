@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { DocumentSummary, PageGeometry, PageInfo } from '../../../shared/types'
-import { PAGE_SEPARATOR } from '../../../shared/page-text'
+import { PAGE_SEPARATOR, type ItemBox } from '../../../shared/page-text'
+import { TextUnitsRepo } from './text-units.repo'
 
 interface DocRow {
   id: number
@@ -28,7 +29,17 @@ export interface NewDocument {
   bytes: Uint8Array
   hasText: boolean
   extractor: string
-  pages: { text: string; width: number; height: number; boxes: unknown[]; geometry?: PageGeometry }[]
+  pages: { text: string; width: number; height: number; boxes: ItemBox[]; geometry?: PageGeometry }[]
+  /** The picture the PDF was made of (a REFI-QDA PictureSource), kept for the export. */
+  picture?: DocumentPicture
+}
+
+/** A picture a document was made of: its bytes, kind and size in pixels as shown. */
+export interface DocumentPicture {
+  mediaType: 'image/jpeg' | 'image/png'
+  width: number
+  height: number
+  bytes: Uint8Array
 }
 
 const SUMMARY = `
@@ -41,7 +52,11 @@ const SUMMARY = `
 export class DocumentsRepo {
   private readonly s
 
+  /** Sentences, paragraphs and pages, written with the pages they come from. */
+  readonly units: TextUnitsRepo
+
   constructor(private readonly db: Database.Database) {
+    this.units = new TextUnitsRepo(db)
     this.s = {
       list: db.prepare(`${SUMMARY} ORDER BY c.sort_order, c.name, d.id`),
       get: db.prepare(`${SUMMARY} WHERE d.id = ?`),
@@ -51,6 +66,8 @@ export class DocumentsRepo {
         INSERT INTO documents (case_id, title, pdf_title, file_name, sha256, byte_size, page_count, char_count, has_text, extractor, imported_at)
         VALUES (@caseId, @title, @pdfTitle, @fileName, @sha256, @byteSize, @pageCount, @charCount, @hasText, @extractor, @importedAt)`),
       insertFile: db.prepare('INSERT INTO document_files (document_id, bytes) VALUES (?, ?)'),
+      insertPicture: db.prepare('INSERT INTO document_pictures (document_id, media_type, width, height, bytes) VALUES (?, ?, ?, ?, ?)'),
+      picture: db.prepare('SELECT media_type AS mediaType, width, height, bytes FROM document_pictures WHERE document_id = ?'),
       insertPage: db.prepare(`
         INSERT INTO pages (document_id, page_no, start_offset, text, width, height, items, view_x, view_y, media_x, media_y, rotate)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -116,10 +133,13 @@ export class DocumentsRepo {
       }).lastInsertRowid,
     )
     this.s.insertFile.run(id, Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength))
+    const pic = doc.picture
+    if (pic) this.s.insertPicture.run(id, pic.mediaType, pic.width, pic.height, Buffer.from(pic.bytes.buffer, pic.bytes.byteOffset, pic.bytes.byteLength))
     doc.pages.forEach((p, i) => {
       const g = p.geometry
       this.s.insertPage.run(id, i + 1, starts[i], p.text, p.width, p.height, JSON.stringify(p.boxes), g?.viewX ?? 0, g?.viewY ?? 0, g?.mediaX ?? 0, g?.mediaY ?? 0, g?.rotate ?? 0)
     })
+    this.units.insertForDocument(id, doc.pages.map((p, i) => ({ start: starts[i]!, text: p.text, boxes: p.boxes })))
     return id
   }
 
@@ -143,6 +163,11 @@ export class DocumentsRepo {
 
   bytes(id: number): Buffer | undefined {
     return this.s.bytes.get(id) as Buffer | undefined
+  }
+
+  /** The picture a document was made of, if it was. */
+  picture(id: number): DocumentPicture | undefined {
+    return this.s.picture.get(id) as DocumentPicture | undefined
   }
 
   setCase(id: number, caseId: number | null): void {

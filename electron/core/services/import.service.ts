@@ -2,11 +2,12 @@ import type Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { WerkbankError, isWerkbankError } from '../../../shared/errors'
+import { WerkbankError } from '../../../shared/errors'
+import { toAppError } from '../app-error'
 import type { ImportOutcome, ImportProgress } from '../../../shared/types'
 import { EXTRACTOR, ExtractError, type ExtractedDocument } from '../pdf/extract'
 import type { ExtractPool } from '../pdf/extract-pool'
-import type { DocumentsRepo } from '../repos/documents.repo'
+import type { DocumentPicture, DocumentsRepo } from '../repos/documents.repo'
 
 /** Files above this size are refused (a 17-report study is ~10 MB in all). */
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -28,6 +29,8 @@ export interface ImportOptions {
   title?: string
   maxBytes?: number
   onProgress?: (p: ImportProgress) => void
+  /** The picture the PDF was made of (importBytes of a REFI-QDA PictureSource), stored with it. */
+  picture?: DocumentPicture
 }
 
 /**
@@ -121,6 +124,7 @@ export class ImportService {
           hasText,
           extractor: EXTRACTOR,
           pages: extracted.pages,
+          ...(options.picture ? { picture: options.picture } : {}),
         })
         const doc = this.documents.get(documentId)!
         return {
@@ -157,6 +161,5 @@ function looksLikePdf(bytes: Uint8Array): boolean {
 }
 
 function failure(file: string, e: unknown): ImportOutcome {
-  if (isWerkbankError(e)) return { status: 'error', file, error: e.toAppError() }
-  return { status: 'error', file, error: { code: 'internal', params: { detail: String((e as Error)?.message ?? e) } } }
+  return { status: 'error', file, error: toAppError(e) }
 }

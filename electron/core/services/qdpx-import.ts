@@ -5,9 +5,13 @@
  *
  * - Each PDFSource whose file is in the zip is imported like any PDF (the same one twice is the
  *   study's existing document); a TextSource's text (its file, or its PlainTextContent) is laid
- *   out as PDF pages first. A file is found by `internal://NAME`, a bare name or a relative path
- *   (qdpx-sources.ts); one outside the archive (`relative://`, `absolute://`) or missing is
- *   named in the report, as are sources of other kinds (pictures, audio, video).
+ *   out as PDF pages first; a PictureSource (JPEG, PNG) becomes a one-page PDF of the picture,
+ *   turned as its EXIF orientation says (pdf/picture-to-pdf.ts), its PictureSelections (pixels
+ *   from the top left of the turned picture, 10.4) areas of that page, and the picture is kept
+ *   with the document for the export. A file is found by `internal://NAME`, a bare name or a
+ *   relative path (qdpx-sources.ts); one outside the archive (`relative://`, `absolute://`) or
+ *   missing is named in the report, as are sources of other kinds (audio, video) and pictures
+ *   of other formats.
  * - A PDFSelection carries a page (from 0), a box in points and, from some programs, its text
  *   (a Representation; ATLAS.ti 9 gives none but names it after its first ~64 characters). The
  *   standard counts the box from the bottom left; older Werkbank exports counted from the top
@@ -25,6 +29,7 @@ import { WerkbankError } from '../../../shared/errors'
 import type { PageInfo, QdpxImportResult } from '../../../shared/types'
 import { normaliseItemText, PAGE_SEPARATOR } from '../../../shared/page-text'
 import { projectXmlOfQdpx } from '../../../shared/qdpx'
+import { pictureToPdf } from '../pdf/picture-to-pdf'
 import { alignByLetters, drawn, textToPdf } from '../pdf/text-to-pdf'
 import type { CaseService } from './case.service'
 import type { CodebookService } from './codebook.service'
@@ -32,7 +37,7 @@ import type { CodingService } from './coding.service'
 import type { DocumentService } from './document.service'
 import type { MemoService } from './memo.service'
 import type { History } from './history.service'
-import { DEFAULT_MAX_BYTES, type ImportService } from './import.service'
+import { baseName, DEFAULT_MAX_BYTES, type ImportOptions, type ImportService } from './import.service'
 import { archiveFiles, sourceFile, type SourceFile } from './qdpx-sources'
 import { child, codesIn, parseRefiXml, type RefiCodeEntry } from './refi-codebook'
 import { boxToRect, placeSelection, type Box, type BoxConvention, type Frac, type SelectionText } from './refi-pdf-boxes'
@@ -57,6 +62,9 @@ interface ReadProject {
   documentOf: Map<string, number>
   pdfs: Node[]
   texts: Node[]
+  pictures: Node[]
+  /** Picture source GUID → its size in pixels as shown, in which its selections count. */
+  pictureSizes: Map<string, { width: number; height: number }>
   /** Text source GUID → where its positions fall in the document's canonical text. */
   textPlaces: Map<string, (start: number, end: number) => [number, number] | null>
   /** User GUID → name. */
@@ -107,8 +115,8 @@ export class QdpxImport {
     const sources = child(project, 'Sources')
     const result: QdpxImportResult = { documents: { imported: 0, existing: 0 }, codes: 0, cases: 0, codings: { text: 0, area: 0, notPlaced: 0 }, memos: 0, skipped: [] }
 
-    // Pictures, audio and video are named, not read.
-    for (const kind of ['PictureSource', 'AudioSource', 'VideoSource']) {
+    // Audio and video are named, not read.
+    for (const kind of ['AudioSource', 'VideoSource']) {
       for (const s of list(child(sources, kind))) result.skipped.push({ name: String(s['@name'] ?? kind), reason: 'not-supported' })
     }
 
@@ -116,11 +124,13 @@ export class QdpxImport {
     //    are, text sources laid out as PDF pages first.
     const pdfs = list(child(sources, 'PDFSource'))
     const texts = list(child(sources, 'TextSource'))
+    const pictures = list(child(sources, 'PictureSource'))
     // Every coding must name a code the project defines: checked before anything is imported.
     const defined = new Set(codes.map((c) => c.guid))
     const allCodings = [
       ...pdfs.flatMap((s) => list(s.PDFSelection).flatMap((sel) => list(sel.Coding))),
       ...texts.flatMap((s) => list(s.PlainTextSelection).flatMap((sel) => list(sel.Coding))),
+      ...pictures.flatMap((s) => [...list(s.Coding), ...list(s.PictureSelection).flatMap((sel) => list(sel.Coding))]),
     ]
     const dangling = allCodings.map((k) => guidKey(child(k.CodeRef, '@targetGUID'))).find((g) => !defined.has(g))
     if (dangling !== undefined) throw new WerkbankError('codebook-import-invalid', { detail: `a coding refers to code ${dangling}, which the project does not define` })
@@ -130,6 +140,7 @@ export class QdpxImport {
     const where = new Map<Node, SourceFile | undefined>([
       ...pdfs.map((s) => [s, sourceFile(s['@path'])] as const),
       ...texts.map((s) => [s, sourceFile(s['@plainTextPath'])] as const),
+      ...pictures.map((s) => [s, sourceFile(s['@path'])] as const),
     ])
     const keys = new Set([...where.values()].flatMap((w) => (w && 'inside' in w ? [w.inside] : [])))
     const files = archiveFiles(bytes, keys, DEFAULT_MAX_BYTES)
@@ -145,9 +156,11 @@ export class QdpxImport {
     }
     const documentOf = new Map<string, number>() // source GUID → document
     const added: number[] = [] // documents this import brought in
-    const take = async (s: Node, pdf: Uint8Array): Promise<number | undefined> => {
+    const take = async (s: Node, pdf: Uint8Array, picture?: ImportOptions['picture']): Promise<number | undefined> => {
       const name = String(s['@name'] ?? 'PDF')
-      const outcome = await this.deps.importer.importBytes(name.toLowerCase().endsWith('.pdf') ? name : `${name}.pdf`, pdf, { title: name.replace(/\.pdf$/i, '') })
+      // A picture keeps its own file name ("cornflakes.jpg"), its title without the extension.
+      const file = picture || name.toLowerCase().endsWith('.pdf') ? name : `${name}.pdf`
+      const outcome = await this.deps.importer.importBytes(file, pdf, { title: picture ? baseName(name) : name.replace(/\.pdf$/i, ''), ...(picture ? { picture } : {}) })
       if (outcome.status === 'error') {
         result.skipped.push({ name, reason: 'import-failed', detail: outcome.error.code })
         return undefined
@@ -185,6 +198,23 @@ export class QdpxImport {
       else if (list(s.PlainTextSelection).some((sel) => list(sel.Coding).length > 0)) result.skipped.push({ name, reason: 'codings-not-placed' })
     }
 
+    // A picture (JPEG, PNG) as a one-page PDF of it, turned upright; another format is named.
+    const pictureSizes = new Map<string, { width: number; height: number }>()
+    for (const s of pictures) {
+      const data = fileOf(s)
+      if (!data) {
+        missing(s, 'picture')
+        continue
+      }
+      const made = await pictureToPdf(data).catch(() => undefined)
+      if (!made) {
+        result.skipped.push({ name: String(s['@name'] ?? 'picture'), reason: 'not-supported', detail: 'not a JPEG or PNG picture Werkbank can read' })
+        continue
+      }
+      const documentId = await take(s, made.pdf, { mediaType: made.mediaType, width: made.width, height: made.height, bytes: data })
+      if (documentId !== undefined) pictureSizes.set(guidKey(s['@guid']), { width: made.width, height: made.height })
+    }
+
     // Every coding that cannot come in is counted: those of sources not imported (a missing
     // file, a kind Werkbank does not code) and of a text whose codings could not be placed.
     for (const kind of ['PDFSource', 'TextSource', 'PictureSource', 'AudioSource', 'VideoSource']) {
@@ -199,7 +229,7 @@ export class QdpxImport {
     const memoOf = (k: Node, sel: Node) =>
       list(k.NoteRef).concat(list(sel.NoteRef)).map((r) => notes.get(guidKey(r['@targetGUID']))?.text ?? '').filter(Boolean).join('\n\n')
     try {
-      return this.place({ project, codes, documentOf, pdfs, texts, textPlaces, users, memoOf, notes }, result)
+      return this.place({ project, codes, documentOf, pdfs, texts, pictures, pictureSizes, textPlaces, users, memoOf, notes }, result)
     } catch (e) {
       // The undo step rolled back; the documents it was for go too, so a failed import leaves
       // the study as it was. (They have no codings and no history yet.)
@@ -210,7 +240,7 @@ export class QdpxImport {
 
   /** Codebook, cases and codings of the project: one undo step. */
   private place(read: ReadProject, result: QdpxImportResult): QdpxImportResult {
-    const { project, codes, documentOf, pdfs, texts, textPlaces, users, memoOf, notes } = read
+    const { project, codes, documentOf, pdfs, texts, pictures, textPlaces, users, memoOf, notes } = read
     const { codebook, cases, codings, history } = this.deps
     return history.record('qdpx-import', { documents: documentOf.size }, () => {
       /**
@@ -238,7 +268,7 @@ export class QdpxImport {
         addMemos('code', id, codeNotes)
       }
       addMemos('study', null, list(child(project, 'NoteRef')).map((r) => guidKey(r['@targetGUID'])))
-      for (const s of [...pdfs, ...texts]) {
+      for (const s of [...pdfs, ...texts, ...pictures]) {
         const documentId = documentOf.get(guidKey(s['@guid']))
         if (documentId !== undefined) addMemos('document', documentId, list(s.NoteRef).map((r) => guidKey(r['@targetGUID'])))
       }
@@ -280,6 +310,7 @@ export class QdpxImport {
       }
 
       this.placePdfSelections(read, codeOf, result)
+      this.placePictureSelections(read, codeOf, result)
       return result
     })
   }
@@ -390,6 +421,42 @@ export class QdpxImport {
       // Not all text: each piece on its own, a piece that went on from a quotation not found
       // being an area too.
       for (const p of chain) this.placePiece(p.x, p.page, p.at?.range ?? null, p.at?.rect ?? (p.page ? boxToRect(p.x.box, p.page, convention) : undefined), result)
+    }
+  }
+
+  /**
+   * A picture's selections as areas of its page: pixels from the top left of the picture as
+   * shown (EXIF orientation applied), as fractions of its size; a Coding on the picture itself
+   * is an area of the whole picture.
+   */
+  private placePictureSelections(read: ReadProject, codeOf: Map<string, number>, result: QdpxImportResult): void {
+    const { pictures, pictureSizes, documentOf, users, memoOf } = read
+    for (const s of pictures) {
+      const guid = guidKey(s['@guid'])
+      const documentId = documentOf.get(guid)
+      const size = pictureSizes.get(guid)
+      if (documentId === undefined || size === undefined) continue
+      const page = this.deps.documents.page(documentId, 1)
+      const coded = (codings: Node[], sel: Node) => codings.map((k) => ({
+        codeId: codeOf.get(guidKey(child(k.CodeRef, '@targetGUID')))!, // checked before the import
+        coder: users.get(guidKey(k['@creatingUser'] ?? sel['@creatingUser'])) || UNKNOWN_CODER,
+        memo: memoOf(k, sel),
+      }))
+      const area = (sel: Node, codings: ReturnType<typeof coded>, rect: Frac) =>
+        this.placePiece({ documentId, page: 1, box: [0, 0, 0, 0], name: String(sel['@name'] ?? ''), representation: '', codings }, page, null, rect, result)
+      const whole = coded(list(s.Coding), {})
+      if (whole.length > 0) area(s, whole, { x: 0, y: 0, w: 1, h: 1 })
+      for (const sel of list(s.PictureSelection)) {
+        const codings = coded(list(sel.Coding), sel)
+        if (codings.length === 0) continue
+        const [x0, y0, x1, y1] = [sel['@firstX'], sel['@firstY'], sel['@secondX'], sel['@secondY']].map(num) as [number, number, number, number]
+        area(sel, codings, {
+          x: Math.min(x0, x1) / size.width,
+          y: Math.min(y0, y1) / size.height,
+          w: Math.abs(x1 - x0) / size.width,
+          h: Math.abs(y1 - y0) / size.height,
+        })
+      }
     }
   }
 

@@ -42,6 +42,7 @@ function invalid(detail: string): WerkbankError {
 const LISTS = new Set([
   'Code', 'User', 'Variable', 'Case', 'VariableValue', 'SourceRef', 'Note', 'NoteRef', 'Coding',
   'TextSource', 'PictureSource', 'PDFSource', 'AudioSource', 'VideoSource', 'PDFSelection', 'PlainTextSelection',
+  'PictureSelection',
 ])
 
 const parser = new XMLParser({
