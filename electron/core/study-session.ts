@@ -14,8 +14,14 @@ import { CodingService } from './services/coding.service'
 import { History } from './services/history.service'
 import { ImportService } from './services/import.service'
 import { SearchService } from './services/search.service'
+import { BackupService, DEFAULT_BACKUPS_TO_KEEP, defaultBackupDir } from './services/backup.service'
 import { WerkbankError } from '../../shared/errors'
 import type { Coder } from '../../shared/types'
+
+export interface StudySessionOptions extends OpenStudyOptions {
+  /** How many rotating backups to keep (the desktop app passes the user's setting). */
+  backupsToKeep?: number
+}
 
 /**
  * One open study with its services: what every door (IPC, HTTP, CLI) works on. Services share
@@ -34,12 +40,17 @@ export class StudySession {
   readonly search: SearchService
   readonly qdpx: QdpxImport
   readonly memos: MemoService
+  /** The study's rotating backups (`NAME.backups` beside it): timer, close, merge and restore all use this one. */
+  readonly backups: BackupService
   private pool: ExtractPool | undefined
 
-  private constructor(readonly study: Study) {
+  private constructor(readonly study: Study, backupsToKeep: number) {
     const db = study.db
+    this.backups = new BackupService(defaultBackupDir(study.path), backupsToKeep)
     this.history = new History(db)
     this.documents = new DocumentsRepo(db)
+    // Documents from before text units (migration 0007) get theirs now.
+    this.documents.units.fillMissing()
     this.coders = new CodersRepo(db)
     const casesRepo = new CasesRepo(db)
     this.cases = new CaseService(casesRepo, this.history, this.coders)
@@ -63,8 +74,9 @@ export class StudySession {
     })
   }
 
-  static async open(path: string, options: OpenStudyOptions = {}): Promise<StudySession> {
-    return new StudySession(await openStudy(path, options))
+  static async open(path: string, options: StudySessionOptions = {}): Promise<StudySession> {
+    const { backupsToKeep = DEFAULT_BACKUPS_TO_KEEP, ...open } = options
+    return new StudySession(await openStudy(path, open), backupsToKeep)
   }
 
   get path(): string {
