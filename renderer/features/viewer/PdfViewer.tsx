@@ -4,6 +4,7 @@ import { useT } from '../../i18n'
 import { hits as hitsRect, trimRange, type PageLayout, type UnitRect } from '../../pdf/offsets'
 import { openPdf, type OpenedPdf } from '../../pdf/pdfjs'
 import { takePdf } from '../../pdf/prefetch'
+import { caretFromPoint, type BoxCache, type Caret } from '../../pdf/drag-select'
 import { offsetAtPoint, selectionRange } from '../../pdf/selection'
 import { useApp } from '../../store'
 import { mayChange } from '../../store/codings.slice'
@@ -20,6 +21,8 @@ const GUTTER = 16
 export const STRIPE_GUTTER = STRIPE_LANES * STRIPE_LANE_PX + 12
 /** How long a flashed passage stays marked (ms); the CSS animation is shorter. */
 const FLASH_MS = 2600
+/** A drag closer than this to the viewer's top or bottom (px) scrolls it. */
+const AUTOSCROLL_EDGE = 36
 
 type Pending =
   | { kind: 'text'; start: number; end: number; x: number; y: number }
@@ -80,6 +83,8 @@ export function PdfViewer() {
   const anchor = useRef<{ page: number; fraction: number }>({ page: 1, fraction: 0 })
   const mismatchNoted = useRef(false)
   const areaDrag = useRef(false)
+  // A text drag the viewer drives itself (see onMouseDown); its mouseup ends it, not onMouseUp.
+  const textDrag = useRef(false)
 
   // Open the document's PDF.
   useEffect(() => {
@@ -371,10 +376,75 @@ export function PdfViewer() {
     return true
   }, [hitTest])
 
+  /**
+   * A plain left-button drag on a page selects from the caret nearest the button's place to the
+   * caret nearest the pointer, in reading order (pdf/drag-select.ts), so a drag that starts or
+   * ends in white space (margin, indent, after a line, between columns, below a paragraph)
+   * takes the words the reader meant. Shift extends the current selection; double and triple
+   * clicks (word, line) stay the browser's. Near the viewer's top or bottom the drag scrolls.
+   */
+  const startTextDrag = useCallback((e: React.MouseEvent): boolean => {
+    const root = scrollRef.current
+    if (!root || !(e.target as HTMLElement).closest('.page[data-page-no]') || e.detail > 1) return false
+    const cache: BoxCache = new WeakMap()
+    const selection = window.getSelection()
+    const extend = e.shiftKey && selection && selection.rangeCount > 0 && selection.anchorNode && root.contains(selection.anchorNode)
+    const anchor: Caret | null = extend
+      ? { node: selection.anchorNode!, offset: selection.anchorOffset }
+      : caretFromPoint(root, e.clientX, e.clientY, cache)
+    if (!anchor) return false
+    e.preventDefault()
+    root.focus({ preventScroll: true })
+    textDrag.current = true
+    const x0 = e.clientX
+    const y0 = e.clientY
+    let last = { x: x0, y: y0 }
+    let moved = !!extend
+    let frame = 0
+    const update = () => {
+      const focus = caretFromPoint(root, last.x, last.y, cache)
+      if (focus && anchor.node.isConnected) window.getSelection()?.setBaseAndExtent(anchor.node, anchor.offset, focus.node, focus.offset)
+    }
+    if (extend) update()
+    else selection?.removeAllRanges()
+    const scroll = () => {
+      const box = root.getBoundingClientRect()
+      const dy = last.y < box.top + AUTOSCROLL_EDGE
+        ? -Math.min(40, box.top + AUTOSCROLL_EDGE - last.y)
+        : last.y > box.bottom - AUTOSCROLL_EDGE ? Math.min(40, last.y - (box.bottom - AUTOSCROLL_EDGE)) : 0
+      if (dy !== 0) {
+        root.scrollTop += dy / 2
+        update()
+      }
+      frame = requestAnimationFrame(scroll)
+    }
+    const move = (ev: MouseEvent) => {
+      last = { x: ev.clientX, y: ev.clientY }
+      if (!moved && Math.hypot(last.x - x0, last.y - y0) < 3) return
+      if (!moved) frame = requestAnimationFrame(scroll)
+      moved = true
+      update()
+    }
+    const end = (ev: MouseEvent | FocusEvent) => {
+      document.removeEventListener('mousemove', move)
+      document.removeEventListener('mouseup', end)
+      window.removeEventListener('blur', end)
+      cancelAnimationFrame(frame)
+      textDrag.current = false
+      if (!moved) window.getSelection()?.removeAllRanges()
+      if (ev instanceof MouseEvent) afterSelect({ x: ev.clientX, y: ev.clientY })
+    }
+    document.addEventListener('mousemove', move)
+    document.addEventListener('mouseup', end)
+    window.addEventListener('blur', end)
+    return true
+  }, [afterSelect])
+
   const onMouseDown = useCallback((e: React.MouseEvent) => {
     if (e.button !== 0) return
     setPending(null)
     if ((useApp.getState().areaMode || e.altKey) && startArea(e)) return
+    if (startTextDrag(e)) return
     const layer = (e.target as HTMLElement).closest('.textLayer')
     layer?.classList.add('selecting')
     const up = () => {
@@ -382,10 +452,10 @@ export function PdfViewer() {
       document.removeEventListener('mouseup', up)
     }
     document.addEventListener('mouseup', up)
-  }, [startArea])
+  }, [startArea, startTextDrag])
 
   const onMouseUp = useCallback((e: React.MouseEvent) => {
-    if (e.button !== 0 || areaDrag.current) return
+    if (e.button !== 0 || areaDrag.current || textDrag.current) return
     const point = { x: e.clientX, y: e.clientY }
     // Let the browser finish the selection first.
     setTimeout(() => afterSelect(point), 0)
