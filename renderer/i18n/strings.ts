@@ -50,8 +50,8 @@ export const STRINGS = {
   memoBlind: { nl: 'Blind coderen: memo’s van anderen blijven verborgen.', en: 'Blind coding: other coders’ memos stay hidden.' },
   importQdpx: { nl: 'REFI-QDA-project importeren (.qdpx)…', en: 'Import REFI-QDA project (.qdpx)…' },
   importQdpxHelp: {
-    nl: 'De PDF’s en teksten (als PDF-pagina’s), codes, casussen en coderingen van een project uit ATLAS.ti, MAXQDA, NVivo of QualCoder. Eén stap om ongedaan te maken (de documenten blijven).',
-    en: 'The PDFs and texts (laid out as PDF pages), codes, cases and codings of a project from ATLAS.ti, MAXQDA, NVivo or QualCoder. One step to undo (the documents stay).',
+    nl: 'De PDF’s, teksten en afbeeldingen (als PDF-pagina’s), codes, casussen en coderingen van een project uit ATLAS.ti, MAXQDA, NVivo of QualCoder. Eén stap om ongedaan te maken (de documenten blijven).',
+    en: 'The PDFs, texts and pictures (laid out as PDF pages), codes, cases and codings of a project from ATLAS.ti, MAXQDA, NVivo or QualCoder. One step to undo (the documents stay).',
   },
   projectImportTitle: { nl: 'REFI-QDA-project importeren', en: 'Import REFI-QDA project' },
   projectImporting: { nl: '{file} wordt geïmporteerd…', en: 'Importing {file}…' },
