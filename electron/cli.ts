@@ -12,6 +12,7 @@ import { codebookFormatOf } from '../shared/codebook-files'
 import { toCsv, type Cell } from '../shared/csv'
 import type { AppError } from '../shared/errors'
 import { errorMessage, type Lang } from '../shared/i18n/messages'
+import { toAppError } from './core/app-error'
 import { dispatch } from './core/handlers/dispatch'
 import { createHandlers, type Handlers } from './core/handlers/handlers'
 import { StudySession } from './core/study-session'
@@ -250,7 +251,7 @@ const CORE_COMMANDS: Record<string, CommandSpec> = {
       let coding
       if (typeof values.quote === 'string') coding = await call('codings:createByQuote', { ...base, quote: values.quote })
       else if (values.start !== undefined && values.end !== undefined) {
-        coding = await call('codings:create', { ...base, start: intArg(values.start, 'start'), end: intArg(values.end, 'end') })
+        coding = await call('codings:create', { ...base, start: intArg(values.start, 'start'), end: intArg(values.end, 'end'), origin: 'cli' })
       } else throw new UsageError('give --start and --end, or --quote')
       io.out(json ? JSON.stringify(coding) : String(coding.id))
       return 0
@@ -409,7 +410,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const error: AppError =
       e instanceof CommandError
         ? e.error
-        : (e as { toAppError?: () => AppError }).toAppError?.() ?? { code: 'internal', params: { detail: String((e as Error)?.message ?? e) } }
+        : toAppError(e)
     io.err(errorMessage(error, lang))
     return 1
   } finally {

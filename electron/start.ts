@@ -12,6 +12,7 @@ import { cpSync, existsSync, mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { STUDY_EXTENSION } from '../shared/study-file'
 import { ensureUi } from './ui-build'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -61,7 +62,7 @@ async function startElectron(args: string[]): Promise<boolean> {
     const study = args.find((a) => !a.startsWith('-'))
     const child = spawn(binary, [join(ELECTRON_OUT, 'main.mjs'), ...(study ? [resolve(study)] : [])], {
       stdio: 'inherit',
-      env: { ...process.env, WERKBANK_NATIVE_BINDING: binding, ...(study ? {} : { WERKBANK_STUDY: join(ROOT, '.cache', 'demo', 'demo.werkbank') }) },
+      env: { ...process.env, WERKBANK_NATIVE_BINDING: binding, ...(study ? {} : { WERKBANK_STUDY: join(ROOT, '.cache', 'demo', `demo${STUDY_EXTENSION}`) }) },
     })
     child.on('exit', (code) => process.exit(code ?? 0))
     return true

@@ -34,7 +34,7 @@ const codeFields = {
   example: text().optional(),
 }
 
-import { op } from './api-op'
+import { joinParts, op } from './api-op'
 import { QDPX_MAX_BYTES } from './qdpx'
 import { analysisApi } from './api-analysis'
 import { agreementApi } from './api-agreement'
@@ -135,7 +135,11 @@ export const coreApi = {
     }),
   ),
   'codings:create': op<Coding>()(
-    z.object({ documentId: id, codeId: id, coderId: id, start: offset, end: offset, memo: text().optional() }),
+    z.object({
+      documentId: id, codeId: id, coderId: id, start: offset, end: offset, memo: text().optional(),
+      // How the passage was chosen, for the coding's provenance (default: a selection on the page).
+      origin: z.enum(['selection', 'keyboard', 'cli']).optional(),
+    }),
   ),
   'codings:createByQuote': op<Coding>()(
     z.object({ documentId: id, codeId: id, coderId: id, quote: z.string().min(1).max(1_000_000), memo: text().optional() }),
@@ -163,7 +167,7 @@ export const coreApi = {
 } as const
 
 /** Every operation: the core, the cross-case analyses and intercoder agreement. */
-export const api = { ...coreApi, ...analysisApi, ...agreementApi } as const
+export const api = joinParts(coreApi, analysisApi, agreementApi)
 
 export type Api = typeof api
 export type Method = keyof Api

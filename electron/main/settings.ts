@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { z } from 'zod'
+import { DEFAULT_BACKUPS_TO_KEEP } from '../core/services/backup.service'
 
 const Bounds = z.object({ x: z.number().int(), y: z.number().int(), width: z.number().int().min(400), height: z.number().int().min(300) })
 
@@ -8,7 +9,7 @@ export const Settings = z.object({
   coder: z.string().max(200).default(''),
   lang: z.enum(['nl', 'en']).optional(),
   backupIntervalMinutes: z.number().int().min(1).max(24 * 60).default(10),
-  backupsToKeep: z.number().int().min(1).max(1000).default(20),
+  backupsToKeep: z.number().int().min(1).max(1000).default(DEFAULT_BACKUPS_TO_KEEP),
   recent: z.array(z.string().max(4096)).max(10).default([]),
   window: Bounds.optional(),
 })

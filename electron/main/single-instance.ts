@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs'
-
-export const STUDY_FILE = /\.werkbank$/i
+import { isStudyFileName } from '../../shared/study-file'
 
 /** The study named on a command line (double-click, "open with", a second launch). */
 export function studyFromArgv(argv: readonly string[]): string | null {
   for (const arg of argv.slice(1)) {
-    if (!arg.startsWith('-') && STUDY_FILE.test(arg) && existsSync(arg)) return arg
+    if (!arg.startsWith('-') && isStudyFileName(arg) && existsSync(arg)) return arg
   }
   return null
 }
@@ -33,7 +32,7 @@ export function setupSingleInstance(app: AppLike, openStudy: (path: string) => v
   })
   app.on('open-file', (event, path) => {
     event.preventDefault()
-    if (STUDY_FILE.test(path)) openStudy(path)
+    if (isStudyFileName(path)) openStudy(path)
   })
   return true
 }

@@ -1,3 +1,5 @@
+import { studyStem } from '../../shared/study-file'
+
 /**
  * Saving a file the page made or the core wrote (CSV, a codebook): a Blob and a link with
  * `download`, which both browser mode and the desktop app (its save dialog) understand. No
@@ -50,5 +52,5 @@ export function fileNameWith(ext: string, ...parts: string[]): string {
 
 /** The study file's name without folder and extension, to name what is saved from it. */
 export function studyName(path: string | undefined): string {
-  return (path ?? '').split(/[\\/]/).pop()?.replace(/\.werkbank$/i, '') ?? ''
+  return studyStem(path ?? '')
 }

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { createHandlers } from '../../electron/core/handlers/handlers'
 import { dispatch } from '../../electron/core/handlers/dispatch'
 import { api } from '../../shared/api'
+import { joinParts } from '../../shared/api-op'
+import { coreApi } from '../../shared/api'
+import { analysisApi } from '../../shared/api-analysis'
+import { agreementApi } from '../../shared/api-agreement'
+import { isUnexpected, toAppError } from '../../electron/core/app-error'
+import { WerkbankError } from '../../shared/errors'
 import { ERROR_CODES } from '../../shared/errors'
 import { ERROR_MESSAGES, errorMessage } from '../../shared/i18n/messages'
 import { studyWithDocument, tempStudy } from '../helpers/study'
@@ -10,6 +16,19 @@ describe('the handler table behind every door', () => {
   it('implements every method of the contract, and nothing else', async () => {
     const s = await tempStudy()
     expect(Object.keys(createHandlers(s)).sort()).toEqual(Object.keys(api).sort())
+  })
+
+  it('has each method in exactly one part of the contract', () => {
+    const names = [coreApi, analysisApi, agreementApi].flatMap((part) => Object.keys(part))
+    expect(new Set(names).size).toBe(names.length)
+    expect(names.length).toBe(Object.keys(api).length)
+  })
+
+  it('refuses, at start-up, a table with a method defined in two parts', () => {
+    const core = { 'codes:list': () => [] }
+    const analysis = { 'analysis:matrix': () => [], 'codes:list': () => ['the later part'] }
+    expect(() => joinParts(core, analysis)).toThrow('"codes:list" is defined in two parts of the table')
+    expect(Object.keys(joinParts(core, { 'analysis:matrix': () => [] }))).toEqual(['codes:list', 'analysis:matrix'])
   })
 
   it('refuses an unknown method and invalid input with typed errors, changing nothing', async () => {
@@ -50,6 +69,26 @@ describe('the handler table behind every door', () => {
     const reply = await dispatch(h, 'codes:list', {}, (method) => seen.push(method))
     expect(reply).toMatchObject({ ok: false, error: { code: 'internal', params: { detail: 'boom' } } })
     expect(seen).toEqual(['codes:list'])
+  })
+})
+
+describe('the one mapping of errors (toAppError)', () => {
+  it('passes a service error on, calls a busy study locked, and anything else internal', () => {
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })
+    expect(toAppError(new WerkbankError('code-not-found', { codeId: 3 }))).toEqual({ code: 'code-not-found', params: { codeId: 3 } })
+    expect(toAppError(busy)).toEqual({ code: 'study-locked', params: {} })
+    expect(toAppError(Object.assign(new Error('x'), { code: 'SQLITE_BUSY_SNAPSHOT' }))).toEqual({ code: 'study-locked', params: {} })
+    expect(toAppError(new TypeError('boom'))).toEqual({ code: 'internal', params: { detail: 'boom' } })
+    expect([new WerkbankError('code-not-found'), busy, new TypeError('boom')].map(isUnexpected)).toEqual([false, false, true])
+  })
+
+  it('answers a busy study through dispatch as study-locked, without reporting a bug', async () => {
+    const s = await tempStudy()
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })
+    const h = { ...createHandlers(s), 'codes:list': () => { throw busy } }
+    const seen: string[] = []
+    expect(await dispatch(h, 'codes:list', {}, (m) => seen.push(m))).toEqual({ ok: false, error: { code: 'study-locked', params: {} } })
+    expect(seen).toEqual([])
   })
 })
 

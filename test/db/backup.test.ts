@@ -1,5 +1,8 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { writeFileSync } from 'node:fs'
+import { createHandlers } from '../../electron/core/handlers/handlers'
+import { dispatch } from '../../electron/core/handlers/dispatch'
 import { BackupService } from '../../electron/core/services/backup.service'
 import { StudySession } from '../../electron/core/study-session'
 import { studyWithDocument, tempDir } from '../helpers/study'
@@ -49,5 +52,24 @@ describe('backups', () => {
     const caught = copy.codings.list()
     expect(caught).toEqual(originals.slice(0, caught.length))
     await copy.close()
+  })
+
+  it("keeps as many backups as the user's setting says, also when a team merge backs up", async () => {
+    const path = join(tempDir(), 'team.werkbank')
+    const s = await StudySession.open(path, { create: true, backupsToKeep: 20 })
+    try {
+      for (let i = 0; i < 15; i++) await s.backups.backup(s, `t${String(i).padStart(2, '0')}`)
+      expect(s.backups.list(path)).toHaveLength(15)
+      // The merge backs up first, whatever becomes of the merge (here: not a study, refused).
+      const notAStudy = join(tempDir(), 'bram.werkbank')
+      writeFileSync(notAStudy, 'not a study')
+      const reply = await dispatch(createHandlers(s), 'agreement:merge', { path: notAStudy })
+      expect(reply.ok).toBe(false)
+      const kept = s.backups.list(path)
+      expect(kept).toHaveLength(16)
+      expect(kept.filter((b) => b.path.includes('before-merge'))).toHaveLength(1)
+    } finally {
+      await s.close()
+    }
   })
 })

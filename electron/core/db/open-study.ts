@@ -6,8 +6,6 @@ import { loadMigrations, type Migration } from './migrations'
 /** PRAGMA application_id of a study file: "WBNK". Tells our files from other SQLite files. */
 export const STUDY_APPLICATION_ID = 0x57424e4b
 
-export const STUDY_EXTENSION = '.werkbank'
-
 export interface OpenStudyOptions {
   /** Create the file when it does not exist (or is empty). */
   create?: boolean

@@ -1,7 +1,6 @@
 import type { agreementApi } from '../../../shared/api-agreement'
 import { AgreementService } from '../agreement/agreement.service'
 import { TeamService } from '../agreement/team.service'
-import { BackupService, defaultBackupDir } from '../services/backup.service'
 import type { StudySession } from '../study-session'
 import type { HandlersOf } from './handlers'
 
@@ -16,7 +15,7 @@ export function createAgreementHandlers(s: StudySession): HandlersOf<typeof agre
     'agreement:exportForCoder': ({ coder, path }) => teams().exportForCoder(coder, path),
     // A merge changes much at once: the study is backed up first, whichever door asks.
     'agreement:merge': async ({ path }) => {
-      await new BackupService(defaultBackupDir(s.path)).backup(s, 'before-merge')
+      await s.backups.backup(s, 'before-merge')
       return teams().merge(path)
     },
     'agreement:measure': (args) => measures().measure(args),

@@ -1,5 +1,5 @@
-import { basename } from 'node:path'
 import type { analysisApi } from '../../../shared/api-analysis'
+import { studyStem } from '../../../shared/study-file'
 import { AgreementService } from '../agreement/agreement.service'
 import { AnalysisService } from '../analysis/analysis.service'
 import { buildWorkbook } from '../export/workbook-export'
@@ -33,7 +33,7 @@ export function createAnalysisHandlers(s: StudySession): HandlersOf<typeof analy
     'analysis:saturation': (args) => analysis.saturation(args),
     'export:saturation': (args) => exports.saturation(...splitCsvOptions(args)),
     'export:xlsx': async (args) => (await buildWorkbook(workbookSources, args)).toString('base64'),
-    'export:qdpx': () => Buffer.from(qdpx.write(s.codebook.list(), basename(s.path).replace(/\.werkbank$/i, ''))).toString('base64'),
-    'export:report': (args) => exportReport(s, analysis, basename(s.path).replace(/\.werkbank$/i, ''), args),
+    'export:qdpx': () => Buffer.from(qdpx.write(s.codebook.list(), studyStem(s.path))).toString('base64'),
+    'export:report': (args) => exportReport(s, analysis, studyStem(s.path), args),
   }
 }

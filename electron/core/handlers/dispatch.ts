@@ -1,5 +1,6 @@
 import { api, isMethod, type Method, type Reply } from '../../../shared/api'
-import { isWerkbankError, type AppError } from '../../../shared/errors'
+import type { AppError } from '../../../shared/errors'
+import { isUnexpected, toAppError } from '../app-error'
 import type { Handlers } from './handlers'
 
 function fail(error: AppError): { ok: false; error: AppError } {
@@ -32,9 +33,7 @@ export async function dispatch(
     const handler = handlers[method] as (args: unknown) => unknown
     return { ok: true, data: (await handler(parsed.data)) as never }
   } catch (e) {
-    if (isWerkbankError(e)) return fail(e.toAppError())
-    if ((e as { code?: string })?.code === 'SQLITE_BUSY') return fail({ code: 'study-locked', params: {} })
-    onInternalError(method, e)
-    return fail({ code: 'internal', params: { detail: String((e as Error)?.message ?? e).slice(0, 300) } })
+    if (isUnexpected(e)) onInternalError(method, e)
+    return fail(toAppError(e))
   }
 }

@@ -1,6 +1,7 @@
 import { basename } from 'node:path'
 import type { Args, Events, Method, Result } from '../../../shared/api'
 import type { coreApi } from '../../../shared/api'
+import { joinParts } from '../../../shared/api-op'
 import { createAgreementHandlers } from './agreement-handlers'
 import { createAnalysisHandlers } from './analysis-handlers'
 import { WerkbankError } from '../../../shared/errors'
@@ -17,7 +18,8 @@ export type Emit = <E extends keyof Events>(event: E, payload: Events[E]) => voi
  * contract's arguments into service calls.
  */
 export function createHandlers(s: StudySession, emit: Emit = () => undefined): Handlers {
-  return { ...createCoreHandlers(s, emit), ...createAnalysisHandlers(s), ...createAgreementHandlers(s) }
+  // A method in two parts throws here, at start-up, instead of one part silently winning.
+  return joinParts(createCoreHandlers(s, emit), createAnalysisHandlers(s), createAgreementHandlers(s))
 }
 
 function createCoreHandlers(s: StudySession, emit: Emit): HandlersOf<typeof coreApi> {

@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { studyStem } from '../../../shared/study-file'
 import type { StudySession } from '../study-session'
 
 export interface BackupInfo {
@@ -10,20 +11,23 @@ export interface BackupInfo {
 
 const SUFFIX = '.werkbank-backup'
 
+/** How many backups of a study are kept when the user's settings do not say (settings.ts starts from it too). */
+export const DEFAULT_BACKUPS_TO_KEEP = 20
+
 /** `NAME-2026-11-29T14-30-00-000Z.werkbank-backup`: sorts by time as text. */
 function backupName(studyPath: string, when: Date, tag = ''): string {
-  const stem = basename(studyPath).replace(/\.werkbank$/i, '')
+  const stem = studyStem(studyPath)
   return `${stem}${tag ? '-' + tag : ''}-${when.toISOString().replace(/[:.]/g, '-')}${SUFFIX}`
 }
 
 function isBackupOf(studyPath: string, file: string): boolean {
-  const stem = basename(studyPath).replace(/\.werkbank$/i, '')
+  const stem = studyStem(studyPath)
   return file.startsWith(stem + '-') && file.endsWith(SUFFIX)
 }
 
 /** Where a study's backups go unless told otherwise: a folder beside it, `NAME.backups`. */
 export function defaultBackupDir(studyPath: string): string {
-  return join(dirname(studyPath), `${basename(studyPath).replace(/\.werkbank$/i, '')}.backups`)
+  return join(dirname(studyPath), `${studyStem(studyPath)}.backups`)
 }
 
 /**
@@ -33,7 +37,7 @@ export function defaultBackupDir(studyPath: string): string {
 export class BackupService {
   constructor(
     private readonly dir: string,
-    private readonly keep = 10,
+    private readonly keep = DEFAULT_BACKUPS_TO_KEEP,
   ) {}
 
   async backup(session: StudySession, tag = ''): Promise<BackupInfo> {
