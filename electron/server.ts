@@ -22,16 +22,19 @@ import { parseArgs } from 'node:util'
 import type { Events } from '../shared/api'
 import type { AppError } from '../shared/errors'
 import { errorMessage, type Lang } from '../shared/i18n/messages'
+import { toAppError } from './core/app-error'
 import { dispatch } from './core/handlers/dispatch'
 import { createHandlers } from './core/handlers/handlers'
 import { DEFAULT_MAX_BYTES } from './core/services/import.service'
 import { QDPX_MAX_BYTES } from '../shared/qdpx'
 import { StudySession } from './core/study-session'
+import { isStudyFileName, STUDY_EXTENSION } from '../shared/study-file'
 import { ensureUi } from './ui-build'
+import { defaultLogDir, openAppLog, type AppLog } from './core/log/app-log'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const DEFAULT_UI_DIR = join(ROOT, 'dist', 'ui')
-export const DEMO_STUDY = join(ROOT, '.cache', 'demo', 'demo.werkbank')
+export const DEMO_STUDY = join(ROOT, '.cache', 'demo', `demo${STUDY_EXTENSION}`)
 
 export const TOKEN_HEADER = 'x-werkbank-token'
 export const FILE_NAME_HEADER = 'x-werkbank-file-name'
@@ -72,6 +75,8 @@ export interface ServerOptions {
   create?: boolean
   /** Logs unexpected errors (bugs); default: stderr. */
   log?: (line: string) => void
+  /** The log folder: unexpected errors go to a rotating file there too (`npm run web` passes the platform's). */
+  logDir?: string
 }
 
 export interface RunningServer {
@@ -90,7 +95,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const uiDir = resolve(options.uiDir ?? DEFAULT_UI_DIR)
   const token = randomBytes(24).toString('base64url')
   const tokenBytes = Buffer.from(token)
-  const session = await StudySession.open(options.studyPath, { create: options.create === true })
+  const appLog: AppLog | undefined = options.logDir === undefined ? undefined : await openAppLog(options.logDir)
+  let session: StudySession
+  try {
+    session = await StudySession.open(options.studyPath, { create: options.create === true })
+  } catch (e) {
+    await appLog?.close()
+    throw e
+  }
 
   const streams = new Set<ServerResponse>()
   const emit = <E extends keyof Events>(event: E, payload: Events[E]) => {
@@ -98,7 +110,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     for (const res of streams) res.write(frame)
   }
   const handlers = createHandlers(session, emit)
-  const onInternalError = (method: string, e: unknown) => log(`[werkbank] ${method}: ${String((e as Error)?.stack ?? e)}`)
+  const onInternalError = (method: string, e: unknown) => {
+    log(`[werkbank] ${method}: ${String((e as Error)?.stack ?? e)}`)
+    appLog?.unexpected(method, e)
+  }
 
   let port = 0
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
@@ -159,6 +174,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
     if (req.method !== 'POST') return json(res, 405, failure('bad-input', { detail: 'POST expected' }))
 
+    // Files come as the body itself (a PDF, a REFI-QDA project holding every PDF: too large for
+    // JSON), then go through dispatch like every call: the contract's checks, one error mapping.
     if (path === '/api/import') {
       const rawName = header(req, FILE_NAME_HEADER)
       let fileName = 'upload.pdf'
@@ -176,36 +193,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (body === 'too-large') {
         return json(res, 413, failure('file-too-large', { file: fileName, sizeMb: '>' + DEFAULT_MAX_BYTES / 1024 / 1024, limitMb: DEFAULT_MAX_BYTES / 1024 / 1024 }))
       }
-      try {
-        if (caseId !== null) session.cases.get(caseId)
-        const outcome = await session.importer.importBytes(fileName, new Uint8Array(body), {
-          caseId,
-          onProgress: (p) => emit('import:progress', p),
-        })
-        return json(res, 200, { ok: true, data: outcome })
-      } catch (e) {
-        const error = (e as { toAppError?: () => AppError }).toAppError?.()
-        if (error) return json(res, 200, { ok: false, error })
-        onInternalError('import', e)
-        return json(res, 500, failure('internal', { detail: String((e as Error)?.message ?? e).slice(0, 300) }))
-      }
+      return json(res, 200, await dispatch(handlers, 'documents:importBytes', { fileName, bytes: view(body), caseId }, onInternalError))
     }
 
-    // A REFI-QDA project: its bytes as the body (it holds every PDF, too large for JSON).
     if (path === '/api/import-qdpx') {
       const body = await readBody(req, QDPX_MAX_BYTES)
       if (body === 'too-large') {
         return json(res, 413, failure('file-too-large', { file: 'project.qdpx', sizeMb: '>' + QDPX_MAX_BYTES / 1024 / 1024, limitMb: QDPX_MAX_BYTES / 1024 / 1024 }))
       }
-      try {
-        // A view of the body, not a copy: it may be a gigabyte.
-        return json(res, 200, { ok: true, data: await session.qdpx.import(new Uint8Array(body.buffer, body.byteOffset, body.byteLength)) })
-      } catch (e) {
-        const error = (e as { toAppError?: () => AppError }).toAppError?.()
-        if (error) return json(res, 200, { ok: false, error })
-        onInternalError('import-qdpx', e)
-        return json(res, 500, failure('internal', { detail: String((e as Error)?.message ?? e).slice(0, 300) }))
-      }
+      return json(res, 200, await dispatch(handlers, 'project:importQdpx', { bytes: view(body) }, onInternalError))
     }
 
     const method = path.slice('/api/'.length)
@@ -264,7 +260,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((e) => {
-      onInternalError(`${req.method} ${req.url}`, e)
+      // The route, not the URL: a query may carry the token.
+      onInternalError(`${req.method} ${(req.url ?? '').split('?')[0]}`, e)
       if (!res.headersSent) json(res, 500, failure('internal', { detail: 'server error' }))
       else res.end()
     })
@@ -279,8 +276,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     })
   }).catch(async (e) => {
     await session.close()
+    await appLog?.close()
     throw e
   })
+  appLog?.info('browser mode started')
   port = (server.address() as AddressInfo).port
   const url = `http://127.0.0.1:${port}/`
   const pageUrl = `${url}#token=${token}`
@@ -301,10 +300,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           server.closeAllConnections()
         })
         await session.close()
+        appLog?.info('browser mode stopped')
+        await appLog?.close()
       })()
       return closed
     },
   }
+}
+
+/** A view of a request body, not a copy: it may be a gigabyte. */
+function view(body: Buffer): Uint8Array {
+  return new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -432,7 +438,7 @@ export async function main(argv: string[]): Promise<number> {
   } else {
     studyPath = resolve(studyPath)
     // A new study only for a name that says so: a typo should not leave a stray file.
-    create = !existsSync(studyPath) && studyPath.endsWith('.werkbank')
+    create = !existsSync(studyPath) && isStudyFileName(studyPath)
   }
   try {
     await ensureUi(log, DEFAULT_UI_DIR)
@@ -443,10 +449,10 @@ export async function main(argv: string[]): Promise<number> {
 
   let running: RunningServer
   try {
-    running = await startServer({ studyPath, port, open: values['no-open'] !== true, create, log })
+    running = await startServer({ studyPath, port, open: values['no-open'] !== true, create, log, logDir: defaultLogDir() })
   } catch (e) {
-    const error = (e as { toAppError?: () => AppError }).toAppError?.()
-    log(error ? errorMessage(error, pickLang()) : String((e as Error)?.message ?? e))
+    const error = toAppError(e)
+    log(error.code === 'internal' ? String((e as Error)?.message ?? e) : errorMessage(error, pickLang()))
     return 1
   }
   process.stdout.write(`Werkbank (${running.session.path}) runs at\n  ${running.pageUrl}\nPress Ctrl+C to stop.\n`)

@@ -2,9 +2,10 @@
  * Browser mode's door: only the page that got the launch token, from its own origin, under its
  * own host name, reaches the study; the UI is served with a strict CSP and nothing outside it.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY, startServer, type RunningServer } from '../../electron/server'
 import type { ImportProgress } from '../../shared/types'
@@ -172,5 +173,63 @@ describe('browser-mode server', () => {
       body: 'just text',
     })
     expect(JSON.parse(res.body)).toMatchObject({ ok: true, data: { status: 'error', error: { code: 'file-not-pdf' } } })
+  })
+
+  it('maps errors of the file uploads as dispatch does: a study another program holds is locked, not a bug', async () => {
+    const logged: string[] = []
+    const study = join(tmp.dir, 'held.werkbank')
+    const held = await startServer({ studyPath: study, create: true, uiDir, log: (l) => logged.push(l) })
+    const qdpx = Buffer.from(await (await fetch(`${held.url}api/export:qdpx`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-werkbank-token': held.token }, body: '{}',
+    })).json().then((r: { data: string }) => r.data), 'base64')
+    const other = new Database(study)
+    other.pragma('busy_timeout = 0')
+    other.exec('BEGIN IMMEDIATE') // another program writes: the study stays busy past the 5 s timeout
+    try {
+      const upload = (path: string, body: Buffer, headers: Record<string, string> = {}) =>
+        fetch(`${held.url}api/${path}`, { method: 'POST', headers: { 'x-werkbank-token': held.token, ...headers }, body }).then(async (r) => ({ status: r.status, reply: await r.json() }))
+      const [pdf, project] = await Promise.all([
+        upload('import', readFileSync(PDF), { 'x-werkbank-file-name': 'rapport.pdf' }),
+        upload('import-qdpx', qdpx),
+      ])
+      expect(pdf).toMatchObject({ status: 200, reply: { ok: true, data: { status: 'error', error: { code: 'study-locked' } } } })
+      expect(project).toMatchObject({ status: 200, reply: { ok: false, error: { code: 'study-locked', params: {} } } })
+      expect(logged).toEqual([])
+    } finally {
+      other.exec('ROLLBACK')
+      other.close()
+      await held.close()
+    }
+  }, 30_000)
+
+  it('checks an upload against the contract like every call', async () => {
+    const res = await raw(port, {
+      method: 'POST',
+      path: '/api/import',
+      headers: { host, 'x-werkbank-token': server.token, 'x-werkbank-case-id': '999', 'x-werkbank-file-name': 'a.pdf' },
+      body: readFileSync(PDF),
+    })
+    expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'case-not-found', params: { caseId: 999 } } })
+  })
+
+  it('writes a bug to the log folder with the method and stack, and nothing of the study’s text', async () => {
+    const logDir = join(tmp.dir, 'logs')
+    const logged = await startServer({ studyPath: join(tmp.dir, 'logged.werkbank'), create: true, uiDir, log: () => undefined, logDir })
+    try {
+      const quote = 'de stage duurde te kort volgens de leerlingen'
+      logged.session.codebook.list = () => {
+        throw new RangeError(`no code for "${quote}"`)
+      }
+      const res = await fetch(`${logged.url}api/codes:list`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-werkbank-token': logged.token }, body: '{}' })
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'internal' } })
+    } finally {
+      await logged.close()
+    }
+    const text = readdirSync(logDir).map((f) => readFileSync(join(logDir, f), 'utf8')).join('')
+    const bug = text.trim().split('\n').map((l) => JSON.parse(l) as { where?: string; error?: { type: string; frames: string[] } }).find((l) => l.where)
+    expect(bug).toMatchObject({ where: 'codes:list', error: { type: 'RangeError' } })
+    expect(bug!.error!.frames.some((f) => f.includes('server.test.ts'))).toBe(true)
+    expect(text).not.toContain('leerlingen')
+    expect(text).not.toContain('logged.werkbank')
   })
 })
