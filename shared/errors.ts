@@ -74,6 +74,7 @@ export const ERROR_CODES = [
   'coding-of-other-coder',
   'memo-of-other-coder',
   'judgement-of-other-coder',
+  'file-not-written',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

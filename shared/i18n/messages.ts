@@ -226,6 +226,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
     en: 'The judgement {name} is {owner}\'s; {actor} cannot change it. Only {owner} can, or someone editing as consensus / lead.',
     nl: 'Het oordeel {name} is van {owner}; {actor} kan het niet wijzigen. Dat kan alleen {owner}, of iemand die bewerkt als consensus / leider.',
   },
+  'file-not-written': {
+    en: '{file} could not be saved ({reason}).',
+    nl: '{file} kon niet worden opgeslagen ({reason}).',
+  },
 }
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */
