@@ -20,6 +20,9 @@ const external = [
   /^pdfjs-dist\//,
   '@napi-rs/canvas',
   /^@napi-rs\//,
+  // pino loads its helpers (thread-stream, sonic-boom) at run time: from node_modules, not the bundle.
+  'pino',
+  'pino-roll',
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),
 ]

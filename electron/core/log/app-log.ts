@@ -84,3 +84,29 @@ export function defaultLogDir(env: NodeJS.ProcessEnv = process.env, platform = p
   if (platform === 'win32') return join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'Werkbank', 'logs')
   return join(env.XDG_STATE_HOME ?? join(home, '.local', 'state'), 'werkbank', 'logs')
 }
+
+/**
+ * The log at once, for a caller that cannot wait (Electron's main process must register its
+ * handlers before the app is ready): lines written before the file is open wait for it. A log
+ * folder that cannot be written leaves a log that writes nothing, rather than no app.
+ */
+export function openAppLogSoon(dir: string, onFailure: (e: unknown) => void = () => undefined): AppLog {
+  let log: AppLog | undefined
+  let waiting: ((log: AppLog) => void)[] = []
+  const opening = openAppLog(dir).catch((e: unknown): AppLog => {
+    onFailure(e)
+    return { dir, unexpected: () => undefined, info: () => undefined, close: async () => undefined }
+  }).then((opened) => {
+    log = opened
+    for (const write of waiting) write(opened)
+    waiting = []
+    return opened
+  })
+  const when = (write: (log: AppLog) => void) => (log ? write(log) : waiting.push(write))
+  return {
+    dir,
+    unexpected: (where, error) => when((l) => l.unexpected(where, error)),
+    info: (event, facts) => when((l) => l.info(event, facts)),
+    close: async () => (await opening).close(),
+  }
+}

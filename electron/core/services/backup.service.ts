@@ -36,7 +36,7 @@ export function defaultBackupDir(studyPath: string): string {
  */
 export class BackupService {
   constructor(
-    private readonly dir: string,
+    readonly dir: string,
     private readonly keep = DEFAULT_BACKUPS_TO_KEEP,
   ) {}
 
