@@ -110,4 +110,4 @@ export function saturationTable(s: SaturationResult): Cell[][] {
 }
 
 /** The header of the codings export. */
-export const CODINGS_HEADER = ['coding_id', 'case', 'document', 'page', 'code', 'coder', 'start', 'end', 'quote', 'memo'] as const
+export const CODINGS_HEADER = ['coding_id', 'case', 'document', 'page', 'code', 'coder', 'start', 'end', 'quote', 'memo', 'origin', 'origin_detail', 'created', 'updated'] as const

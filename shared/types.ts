@@ -86,6 +86,14 @@ export interface Coder {
 
 export type CodingKind = 'text' | 'area'
 
+/**
+ * How a coding was made (migration 0008): a selection on the page, an area, the keyboard, the
+ * command line, auto-coding, an accepted suggestion, a REFI-QDA import, a team merge, a settled
+ * disagreement; `unrecorded` for codings made before this was kept.
+ */
+export const CODING_ORIGINS = ['unrecorded', 'selection', 'area', 'keyboard', 'cli', 'autocode', 'suggestion', 'import', 'merge', 'consensus'] as const
+export type CodingOrigin = (typeof CODING_ORIGINS)[number]
+
 export interface Coding {
   id: number
   uuid: string
@@ -102,6 +110,9 @@ export interface Coding {
   pageTo: number
   rects: PageRect[]
   memo: string
+  /** How it was made; `originDetail` says with what (the query, the method, the file). */
+  origin: CodingOrigin
+  originDetail: string
   createdAt: string
   updatedAt: string
 }

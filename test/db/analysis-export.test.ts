@@ -121,13 +121,13 @@ describe.each(DIALECTS)('CSV export ($name)', ({ options, delimiter, decimal }) 
 
     const out = await c('export:codings', { ...options })
     const rows = read(out, delimiter)
-    expect(rows[0]).toEqual(['coding_id', 'case', 'document', 'page', 'code', 'coder', 'start', 'end', 'quote', 'memo'])
+    expect(rows[0]).toEqual(['coding_id', 'case', 'document', 'page', 'code', 'coder', 'start', 'end', 'quote', 'memo', 'origin', 'origin_detail', 'created', 'updated'])
     const listed = await c('codings:list', {})
     expect(rows).toHaveLength(listed.length + 1)
     listed.forEach((k, i) => {
       expect(rows[i + 1]).toEqual([
         String(k.id), guarded(k.caseName ?? ''), guarded(k.documentTitle), String(k.pageFrom), guarded(k.codePath), guarded(k.coderName),
-        String(k.start), String(k.end), guarded(k.quote), guarded(k.memo),
+        String(k.start), String(k.end), guarded(k.quote), guarded(k.memo), k.origin, k.originDetail, k.createdAt, k.updatedAt,
       ])
     })
     const byId = new Map(rows.slice(1).map((r) => [Number(r[0]), r]))
@@ -136,6 +136,8 @@ describe.each(DIALECTS)('CSV export ($name)', ({ options, delimiter, decimal }) 
     expect(byId.get(nasty.id)![1]).toBe(`'+Kamp, "zomer"`)
     expect(byId.get(plain.id)![8]).toBe(text.slice(200, 260))
     expect(byId.get(area.id)![3]).toBe('3')
+    // How each was made: a selection, an area.
+    expect([byId.get(plain.id)![10], byId.get(area.id)![10]]).toEqual(['selection', 'area'])
 
     // Line breaks in quotes and memos as spaces, for a spreadsheet: one line per row.
     const flat = read(await c('export:codings', { ...options, flattenLineBreaks: true }), delimiter)

@@ -285,7 +285,7 @@ export class AgreementService {
       const old = this.consensusIn(consensus, documentId, codeId, { start, end })
       for (const c of old) this.session.codings.codings.remove(c.codingId)
       for (const c of accepted) {
-        this.session.codings.create({ documentId, codeId, coderId: consensus.id, start: c.start, end: c.end })
+        this.session.codings.create({ documentId, codeId, coderId: consensus.id, start: c.start, end: c.end, origin: 'consensus' })
       }
       const lo = Math.min(start, ...accepted.map((c) => c.start))
       const hi = Math.max(end, ...accepted.map((c) => c.end))

@@ -39,6 +39,9 @@ interface CodingRow {
   page_to: number
   rects: string
   memo: string
+  /** Absent in a copy from before provenance was kept. */
+  origin?: string
+  origin_detail?: string
   created_at: string
   updated_at: string
 }
@@ -84,9 +87,9 @@ export class TeamService {
       memos: db.prepare('SELECT target_type, target_id, coder_id, title, body, created_at FROM memos'),
       insertCoding: db.prepare(`
         INSERT INTO codings (uuid, document_id, code_id, coder_id, kind, start_offset, end_offset, quote, prefix, suffix,
-                             page_from, page_to, rects, memo, created_at, updated_at)
+                             page_from, page_to, rects, memo, origin, origin_detail, created_at, updated_at)
         VALUES (@uuid, @document_id, @code_id, @coder_id, @kind, @start_offset, @end_offset, @quote, @prefix, @suffix,
-                @page_from, @page_to, @rects, @memo, @created_at, @updated_at)`),
+                @page_from, @page_to, @rects, @memo, 'merge', @origin_detail, @created_at, @updated_at)`),
       insertMemo: db.prepare(`
         INSERT INTO memos (target_type, target_id, coder_id, title, body, created_at, updated_at)
         VALUES (@target_type, @target_id, @coder_id, @title, @body, @created_at, @updated_at)`),
@@ -281,7 +284,9 @@ export class TeamService {
           })
         }
       }
-      this.s.insertCoding.run(mapped)
+      // A merged coding says where it came from: the copy's file, and how it was made there.
+      const how = c.origin && c.origin !== 'unrecorded' ? `; ${c.origin}${c.origin_detail ? `: ${c.origin_detail}` : ''}` : ''
+      this.s.insertCoding.run({ ...mapped, origin_detail: `${basename(path)}${how}` })
       identical.add(key)
       report.codings.added++
     }

@@ -13,7 +13,7 @@ export const TRACKED_TABLES = {
   coders: ['id', 'name', 'created_at'],
   codings: [
     'id', 'uuid', 'document_id', 'code_id', 'coder_id', 'kind', 'start_offset', 'end_offset',
-    'quote', 'prefix', 'suffix', 'page_from', 'page_to', 'rects', 'memo', 'created_at', 'updated_at',
+    'quote', 'prefix', 'suffix', 'page_from', 'page_to', 'rects', 'memo', 'origin', 'origin_detail', 'created_at', 'updated_at',
   ],
   memos: ['id', 'target_type', 'target_id', 'coder_id', 'title', 'body', 'created_at', 'updated_at'],
   // Since migration 0002: assigning a document to a case, or renaming it, can be undone. Only

@@ -50,7 +50,8 @@ export class ExportService {
       codings: db
         .prepare(`
           WITH scope(d) AS MATERIALIZED (SELECT d.id FROM documents d WHERE ${DOC_IN_SCOPE})
-          SELECT k.id, c.name, d.title, k.page_from, k.code_id, r.name, k.start_offset, k.end_offset, k.quote, k.memo
+          SELECT k.id, c.name, d.title, k.page_from, k.code_id, r.name, k.start_offset, k.end_offset, k.quote, k.memo,
+                 k.origin, k.origin_detail, k.created_at, k.updated_at
           FROM codings k
           JOIN documents d ON d.id = k.document_id
           LEFT JOIN cases c ON c.id = d.case_id

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
 import type { PageRect } from '../../../shared/anchoring'
-import type { Coding, CodingKind, CodingRow } from '../../../shared/types'
+import type { Coding, CodingKind, CodingOrigin, CodingRow } from '../../../shared/types'
 
 interface Row {
   id: number
@@ -19,6 +19,8 @@ interface Row {
   page_to: number
   rects: string
   memo: string
+  origin: CodingOrigin
+  origin_detail: string
   created_at: string
   updated_at: string
 }
@@ -44,6 +46,8 @@ export interface NewCodingRow {
   rects: PageRect[]
   memo: string
   uuid?: string
+  origin: CodingOrigin
+  originDetail?: string
 }
 
 export interface CodingFilter {
@@ -63,9 +67,9 @@ export class CodingsRepo {
       get: db.prepare('SELECT * FROM codings WHERE id = ?'),
       insert: db.prepare(`
         INSERT INTO codings (uuid, document_id, code_id, coder_id, kind, start_offset, end_offset, quote,
-                             prefix, suffix, page_from, page_to, rects, memo, created_at, updated_at)
+                             prefix, suffix, page_from, page_to, rects, memo, origin, origin_detail, created_at, updated_at)
         VALUES (@uuid, @documentId, @codeId, @coderId, @kind, @start, @end, @quote, @prefix, @suffix,
-                @pageFrom, @pageTo, @rects, @memo, @now, @now)`),
+                @pageFrom, @pageTo, @rects, @memo, @origin, @originDetail, @now, @now)`),
       update: db.prepare(`
         UPDATE codings SET code_id = @codeId, start_offset = @start, end_offset = @end, quote = @quote,
                prefix = @prefix, suffix = @suffix, page_from = @pageFrom, page_to = @pageTo, rects = @rects,
@@ -108,7 +112,7 @@ export class CodingsRepo {
   }
 
   insert(c: NewCodingRow): number {
-    const info = this.s.insert.run({ ...c, uuid: c.uuid ?? randomUUID(), rects: JSON.stringify(c.rects), now: new Date().toISOString() })
+    const info = this.s.insert.run({ ...c, uuid: c.uuid ?? randomUUID(), rects: JSON.stringify(c.rects), originDetail: c.originDetail ?? '', now: new Date().toISOString() })
     return Number(info.lastInsertRowid)
   }
 
@@ -183,6 +187,8 @@ function toCoding(r: Row): Coding {
     pageTo: r.page_to,
     rects: JSON.parse(r.rects) as PageRect[],
     memo: r.memo,
+    origin: r.origin,
+    originDetail: r.origin_detail,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }

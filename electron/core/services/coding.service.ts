@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { pageSpan, quoteWithContext, rectsForRange, type PageRect } from '../../../shared/anchoring'
 import { WerkbankError } from '../../../shared/errors'
-import type { Coding, CodingRow, PageInfo } from '../../../shared/types'
+import type { Coding, CodingOrigin, CodingRow, PageInfo } from '../../../shared/types'
 import type { CodesRepo } from '../repos/codes.repo'
 import type { CodersRepo } from '../repos/coders.repo'
 import { CodingsRepo, type CodingFilter } from '../repos/codings.repo'
@@ -16,6 +16,9 @@ export interface NewTextCoding {
   start: number
   end: number
   memo?: string
+  /** How it was made (default: a selection on the page) and with what. */
+  origin?: CodingOrigin
+  originDetail?: string
 }
 
 export interface NewAreaCoding {
@@ -25,6 +28,8 @@ export interface NewAreaCoding {
   page: number
   rect: { x: number; y: number; w: number; h: number }
   memo?: string
+  origin?: CodingOrigin
+  originDetail?: string
 }
 
 export interface CodingChange {
@@ -82,6 +87,8 @@ export class CodingService {
         coderId: input.coderId,
         kind: 'text',
         memo: input.memo ?? '',
+        origin: input.origin ?? 'selection',
+        originDetail: input.originDetail ?? '',
         ...this.anchor(doc, input.start, input.end),
       })
       return this.get(this.coalesce(id))
@@ -97,7 +104,7 @@ export class CodingService {
     const short = input.quote.length > 60 ? input.quote.slice(0, 57) + '…' : input.quote
     if (hits.length === 0) throw new WerkbankError('coding-quote-not-found', { quote: short, documentId: input.documentId })
     if (hits.length > 1) throw new WerkbankError('coding-quote-ambiguous', { quote: short, documentId: input.documentId, count: hits.length })
-    return this.create({ ...input, start: hits[0]!, end: hits[0]! + input.quote.length })
+    return this.create({ origin: 'cli', ...input, start: hits[0]!, end: hits[0]! + input.quote.length })
   }
 
   createArea(input: NewAreaCoding): Coding {
@@ -128,6 +135,8 @@ export class CodingService {
         pageTo: input.page,
         rects: [{ page: input.page, ...r }],
         memo: input.memo ?? '',
+        origin: input.origin ?? 'area',
+        originDetail: input.originDetail ?? '',
       })
       return this.get(id)
     })

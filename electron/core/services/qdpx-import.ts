@@ -41,6 +41,9 @@ import { baseName, DEFAULT_MAX_BYTES, type ImportOptions, type ImportService } f
 import { archiveFiles, sourceFile, type SourceFile } from './qdpx-sources'
 import { child, codesIn, parseRefiXml, type RefiCodeEntry } from './refi-codebook'
 import { boxToRect, placeSelection, type Box, type BoxConvention, type Frac, type SelectionText } from './refi-pdf-boxes'
+
+/** What every coding brought in by a project import records as its origin. */
+const IMPORTED = { origin: 'import', originDetail: 'REFI-QDA' } as const
 import type { DocumentsRepo } from '../repos/documents.repo'
 
 export { findOnPage } from './refi-pdf-boxes'
@@ -303,7 +306,7 @@ export class QdpxImport {
             }
             const memo = memoOf(k, sel)
             const coderId = this.deps.ensureCoder(users.get(guidKey(k['@creatingUser'] ?? sel['@creatingUser'])) || UNKNOWN_CODER).id
-            codings.create({ documentId, codeId, coderId, start: range[0], end: range[1], ...(memo ? { memo } : {}) })
+            codings.create({ ...IMPORTED, documentId, codeId, coderId, start: range[0], end: range[1], ...(memo ? { memo } : {}) })
             result.codings.text++
           }
         }
@@ -413,7 +416,7 @@ export class QdpxImport {
         const end = last.page!.startOffset + ranges[ranges.length - 1]![1]
         for (const k of first.x.codings) {
           const coderId = this.deps.ensureCoder(k.coder).id
-          codings.create({ documentId: first.x.documentId, codeId: k.codeId, coderId, start, end, ...(k.memo ? { memo: k.memo } : {}) })
+          codings.create({ ...IMPORTED, documentId: first.x.documentId, codeId: k.codeId, coderId, start, end, ...(k.memo ? { memo: k.memo } : {}) })
           result.codings.text++
         }
         continue
@@ -474,7 +477,7 @@ export class QdpxImport {
         // A piece that ends its page takes the page break, so the next page's piece of the
         // same coding touches it and the two join (same code and coder: one coding).
         const endsPage = found[1] === page.text.length && page.pageNo < this.deps.documents.get(x.documentId)!.pageCount
-        codings.create({
+        codings.create({ ...IMPORTED,
           documentId: x.documentId, codeId: k.codeId, coderId,
           start: page.startOffset + found[0],
           end: page.startOffset + found[1] + (endsPage ? PAGE_SEPARATOR.length : 0),
@@ -500,7 +503,7 @@ export class QdpxImport {
         return r !== undefined && r.page === x.page && near(r.x, rect.x, page.width) && near(r.y, rect.y, page.height) && near(r.w, rect.w, page.width) && near(r.h, rect.h, page.height)
       })
       if (same) continue
-      codings.createArea({ documentId: x.documentId, codeId: k.codeId, coderId, page: x.page, rect, ...memo })
+      codings.createArea({ ...IMPORTED, documentId: x.documentId, codeId: k.codeId, coderId, page: x.page, rect, ...memo })
       result.codings.area++
     }
   }

@@ -6,7 +6,7 @@ let next = 1
 function row(codeId: number, coderId: number, documentId: number, start: number, end: number, kind: 'text' | 'area' = 'text'): CodingRow {
   return {
     id: next++, uuid: `u${next}`, documentId, codeId, coderId, kind, start, end, quote: '', prefix: '', suffix: '',
-    pageFrom: 1, pageTo: 1, rects: [], memo: '', createdAt: '', updatedAt: '',
+    pageFrom: 1, pageTo: 1, rects: [], memo: '', origin: 'selection', originDetail: '', createdAt: '', updatedAt: '',
     caseName: null, documentTitle: `D${documentId}`, codePath: `C${codeId}`, coderName: `K${coderId}`,
   }
 }
