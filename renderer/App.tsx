@@ -12,6 +12,7 @@ import { RetrievalList } from './features/codings/RetrievalList'
 import { SearchPanel } from './features/codings/SearchPanel'
 import { FileDrop } from './features/import/FileDrop'
 import { ImportDialog } from './features/import/ImportDialog'
+import { DesktopMenu } from './features/menu/DesktopMenu'
 import { PdfViewer } from './features/viewer/PdfViewer'
 import { rememberLang, useT, type Lang } from './i18n'
 import { historyLabel } from './i18n/history-labels'
@@ -258,6 +259,7 @@ export function App() {
       {ready && (!coder || askCoder) && <CoderPrompt {...(coder ? { onCancel: () => store.setAskCoder(false) } : {})} />}
       <ImportDialog />
       <FileDrop />
+      <DesktopMenu />
     </div>
   )
 }
