@@ -70,25 +70,3 @@ export function rectsForRange(page: number, boxes: readonly ItemBox[], start: nu
 function round(n: number): number {
   return Math.round(n * 1e5) / 1e5
 }
-
-/**
- * Finds where a quote stands in a text, using its prefix and suffix to choose between several
- * occurrences. Returns null when it is not there.
- */
-export function findQuote(
-  text: string,
-  quote: string,
-  hint: { prefix?: string; suffix?: string; near?: number } = {},
-): { start: number; end: number } | null {
-  if (quote === '') return null
-  let best: { start: number; score: number } | null = null
-  for (let i = text.indexOf(quote); i !== -1; i = text.indexOf(quote, i + 1)) {
-    let score = 0
-    if (hint.prefix && text.slice(Math.max(0, i - hint.prefix.length), i) === hint.prefix) score += 2
-    const after = i + quote.length
-    if (hint.suffix && text.slice(after, after + hint.suffix.length) === hint.suffix) score += 2
-    if (hint.near !== undefined) score -= Math.abs(i - hint.near) / (text.length + 1)
-    if (!best || score > best.score) best = { start: i, score }
-  }
-  return best ? { start: best.start, end: best.start + quote.length } : null
-}

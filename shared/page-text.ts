@@ -130,14 +130,3 @@ function itemBox(item: TextItemLike, g: PageGeometry): [number, number, number, 
     round((Math.max(...ys) - y0) / g.height),
   ]
 }
-
-/** Joins page texts into the document text and says where each page starts. */
-export function joinPages(pageTexts: readonly string[]): { text: string; pageStarts: number[] } {
-  const pageStarts: number[] = []
-  let offset = 0
-  for (const t of pageTexts) {
-    pageStarts.push(offset)
-    offset += t.length + PAGE_SEPARATOR.length
-  }
-  return { text: pageTexts.join(PAGE_SEPARATOR), pageStarts }
-}

@@ -1,4 +1,4 @@
-import { extname, join, normalize, relative, isAbsolute } from 'node:path'
+import { join, normalize, relative, isAbsolute } from 'node:path'
 import { APP_HOST, APP_SCHEME } from './security'
 
 /**
@@ -25,23 +25,6 @@ export function resolveAppFile(uiDir: string, url: string): string | null {
   const within = relative(uiDir, file)
   if (within === '' || within.startsWith('..') || isAbsolute(within)) return null
   return file
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.pfb': 'application/octet-stream',
-  '.bcmap': 'application/octet-stream',
-}
-
-export function contentType(file: string): string {
-  return TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
 }
 
 /**

@@ -157,11 +157,6 @@ export async function fetchPdf(documentId: number): Promise<Uint8Array> {
   return new Uint8Array(await res.arrayBuffer())
 }
 
-/** True where PDFs chosen or dropped in the page can be imported: both modes. */
-export function canUpload(): boolean {
-  return true
-}
-
 /**
  * Imports one PDF chosen in or dropped on the page. In the desktop app its bytes go over IPC
  * (`documents:importBytes`, a structured clone); in browser mode they are posted to the server.

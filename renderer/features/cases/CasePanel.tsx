@@ -1,7 +1,6 @@
 import { useMemo, useRef, useState } from 'react'
 import { useTabStop, useTreeFocus } from '../../hooks/use-tree-focus'
 import type { Case, DocumentSummary } from '../../../shared/types'
-import { canUpload } from '../../api/client'
 import { NameInput } from '../../components/NameInput'
 import { useT } from '../../i18n'
 import { useApp } from '../../store'
@@ -127,44 +126,36 @@ export function CasePanel() {
         <h2 id="documents-title">{t('cases')}</h2>
         <span className="row">
           <button type="button" className="small" onClick={() => setAdding(true)} data-testid="new-case">+ {t('newCase')}</button>
-          {canUpload() && (
-            <>
-              <button type="button" className="small" onClick={() => fileRef.current?.click()}>{t('importPdf')}</button>
-              <input
-                ref={fileRef}
-                type="file"
-                accept="application/pdf,.pdf"
-                multiple
-                hidden
-                data-testid="import-input"
-                onChange={(e) => {
-                  const files = Array.from(e.target.files ?? [])
-                  e.target.value = ''
-                  store.queueImport(files)
-                }}
-              />
-            </>
-          )}
+          <button type="button" className="small" onClick={() => fileRef.current?.click()}>{t('importPdf')}</button>
+          <input
+            ref={fileRef}
+            type="file"
+            accept="application/pdf,.pdf"
+            multiple
+            hidden
+            data-testid="import-input"
+            onChange={(e) => {
+              const files = Array.from(e.target.files ?? [])
+              e.target.value = ''
+              store.queueImport(files)
+            }}
+          />
           <Dropdown label={t('exchangeMenu')} testId="study-exchange" align="right">
             <div className="menu-stack">
-              {canUpload() && (
-                <>
-                  <button type="button" onClick={() => qdpxRef.current?.click()} data-testid="import-qdpx">{t('importQdpx')}</button>
-                  <p className="small muted">{t('importQdpxHelp')}</p>
-                  <input
-                    ref={qdpxRef}
-                    type="file"
-                    accept=".qdpx"
-                    hidden
-                    data-testid="import-qdpx-file"
-                    onChange={(e) => {
-                      const file = e.target.files?.[0]
-                      e.target.value = ''
-                      if (file) void store.importProject(file)
-                    }}
-                  />
-                </>
-              )}
+              <button type="button" onClick={() => qdpxRef.current?.click()} data-testid="import-qdpx">{t('importQdpx')}</button>
+              <p className="small muted">{t('importQdpxHelp')}</p>
+              <input
+                ref={qdpxRef}
+                type="file"
+                accept=".qdpx"
+                hidden
+                data-testid="import-qdpx-file"
+                onChange={(e) => {
+                  const file = e.target.files?.[0]
+                  e.target.value = ''
+                  if (file) void store.importProject(file)
+                }}
+              />
               <button type="button" onClick={() => void store.exportProject()} data-testid="export-qdpx">{t('exportQdpx')}</button>
               <p className="small muted">{t('exportQdpxHelp')}</p>
             </div>

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react'
-import { canUpload } from '../../api/client'
 import { useT } from '../../i18n'
 import { useApp } from '../../store'
 
@@ -9,7 +8,6 @@ export function FileDrop() {
   const [over, setOver] = useState(false)
 
   useEffect(() => {
-    if (!canUpload()) return
     let depth = 0
     const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false
     const enter = (e: DragEvent) => {

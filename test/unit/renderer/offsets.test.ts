@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildPageText, joinPages, normaliseItemText, type TextItemLike } from '../../../shared/page-text'
+import { buildPageText, normaliseItemText, PAGE_SEPARATOR, type TextItemLike } from '../../../shared/page-text'
 import { hits, itemPieces, mergeLineRects, offsetOf, pageSlice, rangeBetween, trimRange, type PageLayout } from '../../../renderer/pdf/offsets'
 
 /** A text item on a line at baseline y, starting at x, 6 units per character, size 10. */
@@ -12,7 +12,8 @@ function twoPages() {
   const page1 = [item('Samen ontwerpen', 50, 700), item('is de', 50 + 16 * 6, 700), item('ﬁnale fase.', 50, 680)]
   const page2 = [item('Docenten', 50, 700), item('', 0, 0, true), item('haken af.', 50, 680)]
   const built = [buildPageText(page1), buildPageText(page2)]
-  const { text, pageStarts } = joinPages(built.map((b) => b.text))
+  const text = built.map((b) => b.text).join(PAGE_SEPARATOR)
+  const pageStarts = [0, built[0]!.text.length + PAGE_SEPARATOR.length]
   const layouts = new Map<number, PageLayout>()
   ;[page1, page2].forEach((items, i) => {
     layouts.set(i + 1, {
