@@ -187,7 +187,7 @@ describe('browser-mode server', () => {
     other.exec('BEGIN IMMEDIATE') // another program writes: the study stays busy past the 5 s timeout
     try {
       const upload = (path: string, body: Buffer, headers: Record<string, string> = {}) =>
-        fetch(`${held.url}api/${path}`, { method: 'POST', headers: { 'x-werkbank-token': held.token, ...headers }, body }).then(async (r) => ({ status: r.status, reply: await r.json() }))
+        fetch(`${held.url}api/${path}`, { method: 'POST', headers: { 'x-werkbank-token': held.token, ...headers }, body: body as unknown as BodyInit }).then(async (r) => ({ status: r.status, reply: await r.json() }))
       const [pdf, project] = await Promise.all([
         upload('import', readFileSync(PDF), { 'x-werkbank-file-name': 'rapport.pdf' }),
         upload('import-qdpx', qdpx),
