@@ -3,6 +3,7 @@
  * test file, and the gestures a reader makes (select words, drag a rectangle) with the
  * readings the tests compare (text-layer boxes, highlight outlines, painted pixels).
  */
+import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { Args, Method, Result } from '../../shared/api'
@@ -38,25 +39,27 @@ export interface Workbench {
 export async function openWorkbench(
   prefix: string,
   seed: (call: StudyCall, session: StudySession) => Promise<void>,
-  options: { coder?: string; viewport?: { width: number; height: number } } = {},
+  options: { coder?: string; viewport?: { width: number; height: number }; lang?: 'nl' | 'en'; copyOf?: string } = {},
 ): Promise<Workbench> {
   const tmp = tempDir(`werkbank-${prefix}-`)
   const studyPath = join(tmp.dir, `${prefix}.werkbank`)
   const built = buildUi(join(tmp.dir, 'ui'))
+  // A copy of a ready study (the demo), seeded further, or a new one.
+  if (options.copyOf) copyFileSync(options.copyOf, studyPath)
   await withStudy(studyPath, seed)
   await built
   const problems: string[] = []
   const server = await startServer({ studyPath, uiDir: join(tmp.dir, 'ui'), log: (l) => problems.push(l) })
   const browser = await launchChromium()
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: 'en-US' })
-  if (options.coder) {
-    const name = options.coder
-    await context.addInitScript((n) => {
+  if (options.coder || options.lang) {
+    await context.addInitScript(({ coder, lang }) => {
       if (!sessionStorage.getItem('werkbank.init')) {
         sessionStorage.setItem('werkbank.init', '1')
-        localStorage.setItem('werkbank.coder', n)
+        if (coder) localStorage.setItem('werkbank.coder', coder)
+        if (lang) localStorage.setItem('werkbank.lang', lang)
       }
-    }, name)
+    }, { coder: options.coder ?? '', lang: options.lang ?? '' })
   }
   const page = await context.newPage()
   page.on('console', (m) => {

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { AgreementRow, AgreementUndefinedReason, Coefficient } from '../../../shared/agreement-types'
 import { toCsv } from '../../../shared/csv'
 import type { Lang } from '../../../shared/i18n/messages'
+import { CodePathLabel } from '../../components/CodePathLabel'
 import { useTA, type TranslateA } from '../../i18n/analysis-strings'
 import { useApp } from '../../store'
 import { useAnalysis } from '../../store/analysis.slice'
@@ -57,11 +58,11 @@ export function AgreementView() {
   const kappaName = report ? t(KAPPA_KEYS[report.kappaKind]) : t('kappa')
   const rows = report ? (by === 'code' ? report.byCode : report.byDocument) : []
 
-  const row = (r: AgreementRow, label: string, total: boolean) => {
+  const row = (r: AgreementRow, label: string, total: boolean, isCode = false) => {
     const reading = readRow(r)
     return (
       <tr key={total ? 'total' : `${r.codeId}:${r.documentId}`} className={total ? 'total-row' : undefined} data-code-id={r.codeId ?? undefined} data-document-id={r.documentId ?? undefined} data-testid={total ? 'agreement-total' : 'agreement-row'}>
-        <th scope="row" className="ag-label" title={label}>{label}</th>
+        <th scope="row" className="ag-label" title={label}>{isCode ? <CodePathLabel path={label} /> : label}</th>
         <td data-k="units">{integer(lang, r.units)}</td>
         <td data-k="agreements">{integer(lang, r.agreements)}</td>
         <td data-k="disagreements">{integer(lang, r.disagreements)}</td>
@@ -137,7 +138,7 @@ export function AgreementView() {
                     </tr>
                   </thead>
                   <tbody>
-                    {rows.map((r) => row(r, (by === 'code' ? r.codePath : r.documentTitle) ?? '', false))}
+                    {rows.map((r) => row(r, (by === 'code' ? r.codePath : r.documentTitle) ?? '', false, by === 'code' && r.codePath != null))}
                   </tbody>
                   <tfoot>{row(report.total, t('totalRow'), true)}</tfoot>
                 </table>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Disagreement } from '../../../shared/agreement-types'
+import { CodePathLabel } from '../../components/CodePathLabel'
 import { useTA } from '../../i18n/analysis-strings'
 import { historyLabel } from '../../i18n/history-labels'
 import { useApp } from '../../store'
@@ -146,7 +147,7 @@ export function DisagreementsView() {
                   data-testid="disagreement"
                 >
                   <span className="small code-path">
-                    <span className="swatch" style={{ backgroundColor: codes[d.codeId]?.colour ?? '#999999' }} /> {d.codePath}
+                    <span className="swatch" style={{ backgroundColor: codes[d.codeId]?.colour ?? '#999999' }} /> <CodePathLabel path={d.codePath} />
                   </span>
                   <span className="where small muted">
                     <span className="where-doc">{d.documentTitle}</span>
@@ -177,7 +178,7 @@ export function DisagreementsView() {
             <>
               <header className="review-head">
                 <div className="grow">
-                  <div className="code-path"><span className="swatch" style={{ backgroundColor: codes[current.codeId]?.colour ?? '#999999' }} /> <strong>{current.codePath}</strong></div>
+                  <div className="code-path"><span className="swatch" style={{ backgroundColor: codes[current.codeId]?.colour ?? '#999999' }} /> <strong><CodePathLabel path={current.codePath} /></strong></div>
                   <div className="small muted">
                     {current.documentTitle} · {t('pageOf', { page: current.page })} · {t('overlapN', { value: percent(lang, current.overlap / 100, 0) })}
                   </div>

@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { CodePathLabel } from '../../components/CodePathLabel'
+import { shortPath } from '../../components/code-path'
 import { useT } from '../../i18n'
 import { useApp } from '../../store'
 import { mayChange } from '../../store/codings.slice'
@@ -68,8 +70,11 @@ export function CodingPanel() {
       </header>
       <dl className="facts">
         <dt>{t('code')}</dt>
-        <dd>
-          <span className="swatch" style={{ backgroundColor: code?.colour ?? '#999999' }} />
+        <dd className="coding-code">
+          <span className="coding-code-name" data-testid="coding-code">
+            <span className="swatch" style={{ backgroundColor: code?.colour ?? '#999999' }} />
+            <CodePathLabel path={code?.path ?? coding.codePath} />
+          </span>
           <select
             value={coding.codeId}
             aria-label={t('recode')}
@@ -79,7 +84,7 @@ export function CodingPanel() {
             onChange={(e) => void store.recode(coding.id, Number(e.target.value))}
           >
             {codes.map((c) => (
-              <option key={c.id} value={c.id}>{c.path}</option>
+              <option key={c.id} value={c.id} title={c.path}>{shortPath(c.path, 32)}</option>
             ))}
           </select>
         </dd>

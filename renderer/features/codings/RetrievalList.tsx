@@ -1,4 +1,5 @@
 import type { CodingRow } from '../../../shared/types'
+import { CodePathLabel } from '../../components/CodePathLabel'
 import { useListbox } from '../../hooks/use-listbox'
 import { useT } from '../../i18n'
 import { useApp } from '../../store'
@@ -63,10 +64,10 @@ export function RetrievalList() {
                   </span>
                   <span className="small muted where-more">
                     {r.pageFrom === r.pageTo ? t('pageN', { page: r.pageFrom }) : t('pages', { from: r.pageFrom, to: r.pageTo })} · {r.coderName}
-                    {withSubcodes && r.codeId !== codeId && (
-                      <span className="code-path"> · <span className="swatch" style={{ backgroundColor: useApp.getState().codes.byId[r.codeId]?.colour }} /> {r.codePath}</span>
-                    )}
                   </span>
+                  {withSubcodes && r.codeId !== codeId && (
+                    <span className="code-path small muted"><span className="swatch" style={{ backgroundColor: useApp.getState().codes.byId[r.codeId]?.colour }} /> <CodePathLabel path={r.codePath} /></span>
+                  )}
                   {r.kind === 'area' ? (
                     <span className="snippet"><span className="badge">{t('area')}</span> {r.quote ? showQuote(cut(r.quote)) : ''}</span>
                   ) : (

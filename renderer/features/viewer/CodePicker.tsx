@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Code } from '../../../shared/types'
+import { CodePathLabel } from '../../components/CodePathLabel'
 import { useT } from '../../i18n'
 import { useApp } from '../../store'
 import { matchCodes } from '../codebook/code-tree'
@@ -96,7 +97,7 @@ export function CodePicker({ x, y, onApply, onCreate, onClose }: Props) {
         <div className="code-picker-recent">
           <div className="muted small">{t('pickerRecent')}</div>
           {recentCodes.map((c, i) => (
-            <button key={c.id} type="button" className="chip" onClick={() => onApply(c.id)} title={c.path}>
+            <button key={c.id} type="button" className="chip" onClick={() => onApply(c.id)} title={c.path} aria-label={`${i + 1}: ${c.path}`}>
               <kbd>{i + 1}</kbd>
               <span className="swatch" style={{ backgroundColor: c.colour }} />
               {c.name}
@@ -118,10 +119,7 @@ export function CodePicker({ x, y, onApply, onCreate, onClose }: Props) {
             }}
           >
             <span className="swatch" style={{ backgroundColor: c.colour }} />
-            <span className="code-label" title={c.path}>
-              <span>{c.name}</span>
-              {c.path !== c.name && <span className="code-parent">{c.path.slice(0, c.path.length - c.name.length - 1)}</span>}
-            </span>
+            <CodePathLabel path={c.path} layout="stacked" />
           </li>
         ))}
         {canCreate && (
