@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixturePaths } from '../fixtures/fixtures'
 import { INTEROP_PDF, screenshotPath } from './harness'
 import { coderIs, inViewer, openDocument, openWorkbench, waitForPage, type Box, type Workbench } from './workbench-helpers'
+import { flashAfter, lastFlashNonce } from './transient'
 
 const TEXT_PDF = join(INTEROP_PDF, '12_en_openoffice_pdkids.pdf')
 
@@ -51,11 +52,11 @@ describe('retrieval, search, find and the workspace (browser mode, Chromium)', (
     await wb?.close()
   })
 
-  async function flashInView(): Promise<Box> {
-    const flash = page.locator('.ov-flash').first()
-    await flash.waitFor()
-    const b = (await flash.boundingBox())!
-    const box = { left: b.x, top: b.y, right: b.x + b.width, bottom: b.y + b.height }
+  /** The flash that `jump` starts, in view: measured in the page, so a flash that already faded counts too. */
+  async function flashInView(jump: () => Promise<void>): Promise<Box> {
+    const before = await lastFlashNonce(page)
+    await jump()
+    const box = await flashAfter(page, before)
     expect(await inViewer(page, box)).toBe(true)
     return box
   }
@@ -77,10 +78,11 @@ describe('retrieval, search, find and the workspace (browser mode, Chromium)', (
     expect(await page.getByTestId('retrieval-summary').textContent()).toContain('1 coding of “Landscape”')
     expect(await items.first().locator('mark').textContent()).toBe(farQuote)
 
-    await items.first().click()
-    await expect.poll(() => page.locator('.page-box input').inputValue()).toBe('12')
-    await waitForPage(page, 12)
-    await flashInView()
+    await flashInView(async () => {
+      await items.first().click()
+      await expect.poll(() => page.locator('.page-box input').inputValue()).toBe('12')
+      await waitForPage(page, 12)
+    })
     await page.locator('.hl-outline.selected').first().waitFor()
     expect(await page.getByTestId('coding-quote').textContent()).toBe(farQuote)
     await page.screenshot({ path: screenshotPath('23-retrieval-jump') })
@@ -91,9 +93,10 @@ describe('retrieval, search, find and the workspace (browser mode, Chromium)', (
     await page.getByTestId('retrieval-list').focus()
     const target = (await items.nth(0).textContent())!.includes('collection of bogs.') ? 0 : 1
     for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown')
-    await page.keyboard.press('Enter')
-    await expect.poll(() => page.locator('.page-box input').inputValue()).toBe('1')
-    await flashInView()
+    await flashInView(async () => {
+      await page.keyboard.press('Enter')
+      await expect.poll(() => page.locator('.page-box input').inputValue()).toBe('1')
+    })
     expect(await page.getByTestId('coding-quote').textContent()).toBe('collection of bogs.')
   })
 
@@ -104,9 +107,10 @@ describe('retrieval, search, find and the workspace (browser mode, Chromium)', (
     const results = page.locator('[data-testid="search-results"] [role="option"]')
     await results.first().waitFor()
     expect(await results.first().locator('mark').first().textContent()).toMatch(/tussock/i)
-    await results.first().click()
-    await expect.poll(() => page.locator('.page-box input').inputValue()).not.toBe('1')
-    const flash = await flashInView()
+    const flash = await flashInView(async () => {
+      await results.first().click()
+      await expect.poll(() => page.locator('.page-box input').inputValue()).not.toBe('1')
+    })
     // The flash lies over the word.
     const hit = (await wb.api('search:query', { query: 'tussock' }))[0]!
     const word = await page.evaluate(({ pageNo }) => {
@@ -121,6 +125,13 @@ describe('retrieval, search, find and the workspace (browser mode, Chromium)', (
     }, { pageNo: hit.page })
     expect(Math.abs(flash.left - word.left)).toBeLessThan(2)
     expect(Math.abs(flash.right - word.right)).toBeLessThan(2)
+    // Faded (after 2.6 s) the flash is gone from sight but not from the page: where the last
+    // flash went can be read however slow the machine.
+    const n = await lastFlashNonce(page)
+    await page.waitForTimeout(2_800)
+    expect(await page.locator('.ov-flash').count()).toBe(0)
+    const faded = await flashAfter(page, n - 1)
+    expect(Math.abs(faded.left - flash.left) + Math.abs(faded.top - flash.top)).toBeLessThan(1)
 
     // Another document, diacritics and case ignored: the report opens at its hit.
     await page.getByTestId('search-input').fill('Projectgroep')
@@ -129,9 +140,10 @@ describe('retrieval, search, find and the workspace (browser mode, Chromium)', (
     const expected = await wb.api('search:query', { query: 'Projectgroep', limit: 500 })
     expect(await page.getByTestId('search-status').textContent()).toContain(`${expected.length} hits`)
     await page.screenshot({ path: screenshotPath('24-search') })
-    await results.first().click()
-    await expect.poll(() => page.evaluate(() => document.querySelector('.viewer-toolbar .doc-title')?.textContent ?? '')).toContain('p01-samen-zorgen')
-    await flashInView()
+    await flashInView(async () => {
+      await results.first().click()
+      await expect.poll(() => page.evaluate(() => document.querySelector('.viewer-toolbar .doc-title')?.textContent ?? '')).toContain('p01-samen-zorgen')
+    })
     expect(expected[0]!.documentId).toBe(reportId)
   })
 

@@ -22,7 +22,8 @@ export interface PageMark {
 /** Something drawn over the page for a moment: the selection to code, find hits, a flash, a resize preview, an area being drawn. */
 export interface Overlay {
   key: string
-  kind: 'pending' | 'find' | 'find-current' | 'flash' | 'preview' | 'draft'
+  /** `flash-done`: a flash that has faded, kept (invisible) until the next one. */
+  kind: 'pending' | 'find' | 'find-current' | 'flash' | 'flash-done' | 'preview' | 'draft'
   ranges?: { start: number; end: number }[]
   rects?: UnitRect[]
 }
@@ -310,7 +311,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
       <canvas ref={canvasRef} className="page-canvas" />
       <canvas ref={hlRef} className="hl-canvas" aria-hidden="true" />
       <div className="overlay-layer" aria-hidden="true">
-        {overlayRects.flatMap((o) => o.rects.map((r, i) => <div key={`${o.key}-${i}`} className={`ov ov-${o.kind}`} style={box(r)} />))}
+        {overlayRects.flatMap((o) => o.rects.map((r, i) => <div key={`${o.key}-${i}`} className={`ov ov-${o.kind}`} data-overlay={o.key} style={box(r)} />))}
         {hoveredRects?.map((r, i) => <div key={`h${i}`} className="hl-outline hovered" data-coding-id={hoveredId ?? undefined} style={box(r)} />)}
         {selectedRects?.map((r, i) => <div key={`s${i}`} className="hl-outline selected" data-coding-id={selectedId ?? undefined} style={box(r)} />)}
       </div>

@@ -19,7 +19,11 @@ import { ViewerToolbar } from './ViewerToolbar'
 const GUTTER = 16
 /** Room for the coding stripes to the right of the pages (px). */
 export const STRIPE_GUTTER = STRIPE_LANES * STRIPE_LANE_PX + 12
-/** How long a flashed passage stays marked (ms); the CSS animation is shorter. */
+/**
+ * How long a flashed passage stays marked (ms); the CSS animation is shorter. Then it stays as an
+ * invisible `ov-flash-done` until the next flash, so the tests can check where the last flash
+ * went without racing it.
+ */
 const FLASH_MS = 2600
 /** A drag closer than this to the viewer's top or bottom (px) scrolls it. */
 const AUTOSCROLL_EDGE = 36
@@ -76,7 +80,7 @@ export function PdfViewer() {
   const [draft, setDraft] = useState<{ page: number; rect: UnitRect } | null>(null)
   const [hovered, setHovered] = useState<number | null>(null)
   const [resizing, setResizing] = useState<Resizing | null>(null)
-  const [activeFlash, setActiveFlash] = useState<Flash | null>(null)
+  const [activeFlash, setActiveFlash] = useState<(Flash & { done?: boolean }) | null>(null)
   const scrollRef = useRef<HTMLDivElement>(null)
   const layouts = useRef(new Map<number, PageLayout>())
   const geometry = useRef(new Map<number, PageGeometry>())
@@ -209,7 +213,7 @@ export function PdfViewer() {
       return
     }
     setActiveFlash(flash)
-    const timer = setTimeout(() => setActiveFlash(null), FLASH_MS)
+    const timer = setTimeout(() => setActiveFlash({ ...flash, done: true }), FLASH_MS)
     return () => clearTimeout(timer)
   }, [flash, documentId])
 
@@ -277,8 +281,9 @@ export function PdfViewer() {
       })
     }
     if (activeFlash && activeFlash.documentId === documentId) {
-      for (const r of activeFlash.ranges) for (const p of span(r.start, r.end)) add(p, { key: `flash${activeFlash.nonce}-${r.start}`, kind: 'flash', ranges: [r] })
-      for (const r of activeFlash.rects) add(r.page, { key: `flash${activeFlash.nonce}-r${r.x}-${r.y}`, kind: 'flash', rects: [r] })
+      const kind = activeFlash.done ? 'flash-done' : 'flash'
+      for (const r of activeFlash.ranges) for (const p of span(r.start, r.end)) add(p, { key: `flash${activeFlash.nonce}-${r.start}`, kind, ranges: [r] })
+      for (const r of activeFlash.rects) add(r.page, { key: `flash${activeFlash.nonce}-r${r.x}-${r.y}`, kind, rects: [r] })
     }
     return map
   }, [pending, draft, resizing, find, activeFlash, documentId, pages, renderSet])
@@ -294,7 +299,8 @@ export function PdfViewer() {
   }, [pending])
 
   const createAndApply = useCallback(async (name: string) => {
-    const code = await useApp.getState().createCode(null, name)
+    // "Parent/Child" makes the path (missing parents too) in one step.
+    const code = name.includes('/') ? await useApp.getState().ensureCodePath(name) : await useApp.getState().createCode(null, name)
     if (code) await apply(code.id)
   }, [apply])
 
