@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 
 /** A one-line name editor: Enter or leaving it saves, Escape cancels (gives ''). */
-export function NameInput({ initial, label, onDone, testId }: { initial: string; label: string; onDone(name: string): void; testId?: string }) {
+export function NameInput({ initial, label, onDone, testId, placeholder }: { initial: string; label: string; onDone(name: string): void; testId?: string; placeholder?: string }) {
   const [value, setValue] = useState(initial)
   const finished = useRef(false)
   const finish = (name: string) => {
@@ -15,6 +15,7 @@ export function NameInput({ initial, label, onDone, testId }: { initial: string;
       autoFocus
       value={value}
       aria-label={label}
+      placeholder={placeholder}
       maxLength={200}
       data-testid={testId}
       onChange={(e) => setValue(e.target.value)}

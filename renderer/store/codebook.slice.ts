@@ -18,6 +18,8 @@ export interface CodebookSlice {
   loadCodes(): Promise<void>
   setCodeFilter(filter: string): void
   createCode(parentId: number | null, name: string, colour?: string): Promise<Code | null>
+  /** The code at `path` (Parent/Child), made with any missing parents in one undo step. */
+  ensureCodePath(path: string): Promise<Code | null>
   renameCode(id: number, name: string): Promise<void>
   recolourCode(id: number, colour: string): Promise<void>
   /** Saves changed fields of a code (name, colour, definition, inclusion, exclusion, example). */
@@ -70,7 +72,21 @@ export const createCodebookSlice: StateCreator<AppState, [], [], CodebookSlice> 
   createCode: async (parentId, name, colour) => {
     try {
       const n = get().codes.order.length
-      const code = await call('codes:create', { parentId, name, colour: colour ?? PALETTE[n % PALETTE.length]! })
+      // A sub-code without a chosen colour gets a shade of its parent's (the core picks it).
+      const c = colour ?? (parentId === null ? PALETTE[n % PALETTE.length]! : undefined)
+      const code = await call('codes:create', { parentId, name, ...(c ? { colour: c } : {}) })
+      await get().loadCodes()
+      await get().refreshHistory()
+      return code
+    } catch (e) {
+      get().report(e)
+      return null
+    }
+  },
+
+  ensureCodePath: async (path) => {
+    try {
+      const code = await call('codes:ensurePath', { path })
       await get().loadCodes()
       await get().refreshHistory()
       return code

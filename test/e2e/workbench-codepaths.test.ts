@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Code } from '../../shared/types'
+import { childColour, hueOf } from '../../shared/code-colour'
 import { ensureDemo } from '../fixtures/build-demo'
 import { screenshotPath } from './harness'
 import { coderIs, dragSelect, openDocument, openWorkbench, type Workbench } from './workbench-helpers'
@@ -95,6 +96,57 @@ describe('code names in full where they decide (browser mode, Chromium)', () => 
     expect(await leafShownWhole(option)).toBe(true)
     await page.screenshot({ path: screenshotPath('63-names-picker') })
     await page.keyboard.press('Escape')
+  })
+
+  it('the picker creates Parent/Child inline, under an existing or a new parent, the child in a shade of the parent’s colour; a new path is one undo step', async () => {
+    const docs = await wb.api('documents:list', {})
+    const doc = docs.at(-1)!
+    const words = async (n: number) => (await page.locator('[data-page-no="1"] .textLayer span[data-i]').nth(n).textContent())!.trim().split(' ').slice(0, 2).join(' ')
+    const codeWith = async (n: number, typed: string, label: string) => {
+      await dragSelect(page, 1, await words(n))
+      const picker = page.locator('.code-picker input')
+      await picker.waitFor()
+      await picker.fill(typed)
+      expect(await page.getByTestId('picker-create').textContent()).toBe(`+ ${label}`)
+      if (typed.startsWith('Gebrek')) await page.screenshot({ path: screenshotPath('65-picker-create-path') })
+      await page.keyboard.press('Enter')
+      await picker.waitFor({ state: 'detached' })
+    }
+    const mine = async () => (await wb.api('codings:list', { documentId: doc.id })).filter((c) => c.coderName === 'Anna de Vries')
+    const before = (await mine()).length
+
+    await codeWith(5, 'Gebrek aan leiderschap/ Financiering onzeker', 'Create and apply code “Financiering onzeker” under “Gebrek aan leiderschap”')
+    await expect.poll(async () => (await mine()).length).toBe(before + 1)
+    let codes = await wb.api('codes:list', {})
+    const parent = codes.find((c) => c.path === 'Gebrek aan leiderschap')!
+    const child = codes.find((c) => c.path === 'Gebrek aan leiderschap/Financiering onzeker')!
+    expect(child.parentId).toBe(parent.id)
+    expect(child.colour).toBe(childColour(parent.colour, codes.filter((c) => c.parentId === parent.id).length - 1))
+    expect((await mine()).some((c) => c.codeId === child.id)).toBe(true)
+
+    await codeWith(7, 'Nieuw thema/Eerste sub', 'Create and apply code “Eerste sub” under “Nieuw thema”')
+    await expect.poll(async () => (await mine()).length).toBe(before + 2)
+    codes = await wb.api('codes:list', {})
+    expect(codes.filter((c) => c.path.startsWith('Nieuw thema')).map((c) => c.path)).toEqual(['Nieuw thema', 'Nieuw thema/Eerste sub'])
+    // Undo: the coding, then the new path, both codes at once.
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(async () => (await mine()).length).toBe(before + 1)
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(async () => (await wb.api('codes:list', {})).filter((c) => c.path.startsWith('Nieuw thema')).length).toBe(0)
+    expect((await wb.api('codes:list', {})).some((c) => c.id === child.id)).toBe(true)
+  })
+
+  it('the codebook’s new-code inputs say what to type, and a sub-code made there gets a shade of its parent', async () => {
+    await page.getByRole('button', { name: '+ New code' }).click()
+    const input = page.getByTestId('new-code-input')
+    expect(await input.getAttribute('placeholder')).toBe('New code’s name (Parent/Child makes a subcode)')
+    await input.fill('Verzet tegen cultuurverandering/ Stil verzet')
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await wb.api('codes:list', {})).some((c) => c.path === 'Verzet tegen cultuurverandering/Stil verzet')).toBe(true)
+    const codes = await wb.api('codes:list', {})
+    const parent = codes.find((c) => c.path === 'Verzet tegen cultuurverandering')!
+    const made = codes.find((c) => c.path === 'Verzet tegen cultuurverandering/Stil verzet')!
+    expect(hueOf(made.colour)! - hueOf(parent.colour)!).toBeCloseTo(0, 0)
   })
 
   it('the agreement table: every row’s leaf whole, the table as wide as its room', async () => {

@@ -1,4 +1,5 @@
 import { templateById } from '../../../shared/codebook/loopbaan'
+import { childColour } from '../../../shared/code-colour'
 import type { Lang } from '../../../shared/codebook/template-types'
 import { WerkbankError } from '../../../shared/errors'
 import type { Code } from '../../../shared/types'
@@ -60,7 +61,7 @@ export class CodebookService {
     return this.history.record('code-create', { name }, () => {
       if (input.parentId !== null) this.get(input.parentId)
       if (this.codes.idByName(input.parentId, name) !== undefined) throw new WerkbankError('code-name-taken', { name })
-      const id = this.codes.insert({ ...input, name, colour: input.colour ?? this.nextColour() })
+      const id = this.codes.insert({ ...input, name, colour: input.colour ?? this.colourFor(input.parentId) })
       return this.get(id)
     })
   }
@@ -172,7 +173,7 @@ export class CodebookService {
         const last = i === parts.length - 1
         parentId =
           existing ??
-          this.codes.insert({ parentId, name: part, ...(last ? fields : {}), colour: (last && fields.colour) || this.nextColour() })
+          this.codes.insert({ parentId, name: part, ...(last ? fields : {}), colour: (last && fields.colour) || this.colourFor(parentId) })
       })
       return this.get(parentId!)
     })
@@ -211,6 +212,12 @@ export class CodebookService {
     let candidate = name
     for (let n = 2; this.codes.idByName(parentId, candidate) !== undefined; n++) candidate = `${name} (${n})`
     return candidate
+  }
+
+  /** A new code's colour: a shade of its parent's (shared/code-colour.ts), else the next of the palette. */
+  private colourFor(parentId: number | null): string {
+    if (parentId === null) return this.nextColour()
+    return childColour(this.get(parentId).colour, this.codes.childIds(parentId).length)
   }
 
   private nextColour(): string {

@@ -213,7 +213,7 @@ export function CodebookTree() {
             {open && n.children.map((ch) => row(ch, level + 1))}
             {adding?.parentId === c.id && (
               <li role="none" style={{ paddingLeft: 2 + level * 14 }}>
-                <NameInput initial="" label={t('codeName')} onDone={(name) => {
+                <NameInput initial="" label={t('codeName')} placeholder={t('newSubcodePlaceholder', { parent: c.name })} testId="new-code-input" onDone={(name) => {
                   setAdding(null)
                   moveFocus(c.id)
                   if (name) void store.createCode(c.id, name)
@@ -242,9 +242,10 @@ export function CodebookTree() {
         onChange={(e) => store.setCodeFilter(e.target.value)}
       />
       {adding?.parentId === null && (
-        <NameInput initial="" label={t('codeName')} onDone={(name) => {
+        <NameInput initial="" label={t('codeName')} placeholder={t('newCodePlaceholder')} testId="new-code-input" onDone={(name) => {
           setAdding(null)
-          if (name) void store.createCode(null, name)
+          if (name.includes('/')) void store.ensureCodePath(name.split('/').map((p) => p.trim()).filter(Boolean).join('/'))
+          else if (name) void store.createCode(null, name)
         }} />
       )}
       {codes.length === 0 ? (

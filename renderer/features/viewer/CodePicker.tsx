@@ -34,7 +34,15 @@ export function CodePicker({ x, y, onApply, onCreate, onClose }: Props) {
   const codes = useMemo(() => order.map((id) => byId[id]!).filter(Boolean), [order, byId])
   const matches = useMemo(() => matchCodes(codes, query).slice(0, MAX_SHOWN), [codes, query])
   const recentCodes = recent.map((id) => byId[id]).filter((c): c is Code => c !== undefined)
-  const canCreate = query.trim() !== '' && !query.includes('/') && !codes.some((c) => c.name.toLowerCase() === query.trim().toLowerCase())
+  // "Parent/Child" creates a sub-code (and any parent that is missing); a plain name a top-level code.
+  const parts = query.split('/').map((p) => p.trim())
+  const newPath = parts.every((p) => p !== '') ? parts.join('/') : ''
+  const canCreate = newPath !== '' && (parts.length > 1
+    ? !codes.some((c) => c.path.toLowerCase() === newPath.toLowerCase())
+    : !codes.some((c) => c.name.toLowerCase() === newPath.toLowerCase()))
+  const createLabel = parts.length > 1
+    ? t('pickerCreateUnder', { name: parts.at(-1)!, parent: parts.slice(0, -1).join('/') })
+    : t('pickerCreate', { name: newPath })
   const optionCount = matches.length + (canCreate ? 1 : 0)
 
   useEffect(() => {
@@ -53,7 +61,7 @@ export function CodePicker({ x, y, onApply, onCreate, onClose }: Props) {
   const choose = (index: number) => {
     const code = matches[index]
     if (code) onApply(code.id)
-    else if (canCreate && index === matches.length) onCreate(query.trim())
+    else if (canCreate && index === matches.length) onCreate(newPath)
   }
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
@@ -130,10 +138,11 @@ export function CodePicker({ x, y, onApply, onCreate, onClose }: Props) {
             onMouseEnter={() => setActive(matches.length)}
             onMouseDown={(e) => {
               e.preventDefault()
-              onCreate(query.trim())
+              onCreate(newPath)
             }}
+            data-testid="picker-create"
           >
-            + {t('pickerCreate', { name: query.trim() })}
+            + {createLabel}
           </li>
         )}
         {optionCount === 0 && <li className="muted">{t('pickerNone')}</li>}

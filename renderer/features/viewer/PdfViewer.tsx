@@ -299,7 +299,8 @@ export function PdfViewer() {
   }, [pending])
 
   const createAndApply = useCallback(async (name: string) => {
-    const code = await useApp.getState().createCode(null, name)
+    // "Parent/Child" makes the path (missing parents too) in one step.
+    const code = name.includes('/') ? await useApp.getState().ensureCodePath(name) : await useApp.getState().createCode(null, name)
     if (code) await apply(code.id)
   }, [apply])
 
