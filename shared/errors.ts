@@ -75,6 +75,8 @@ export const ERROR_CODES = [
   'memo-of-other-coder',
   'judgement-of-other-coder',
   'file-not-written',
+  'suggestion-too-few-segments',
+  'suggestion-method-unknown',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

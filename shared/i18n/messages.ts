@@ -205,6 +205,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
     nl: '{file} is niet bruikbaar voor deze coëfficiënt ({detail}).',
   },
   'coder-name-not-found': { en: 'There is no coder "{name}".', nl: 'Er is geen codeur "{name}".' },
+  'suggestion-too-few-segments': {
+    en: 'Suggestions for "{code}" need at least {needed} segments of it by {coder}; there are {count}.',
+    nl: 'Suggesties voor "{code}" vragen minstens {needed} segmenten ervan van {coder}; er zijn er {count}.',
+  },
+  'suggestion-method-unknown': {
+    en: 'There is no suggestion method "{name}"; known: {known}.',
+    nl: 'Er is geen suggestiemethode "{name}"; bekend: {known}.',
+  },
   'case-name-not-found': { en: 'There is no case "{name}".', nl: 'Er is geen casus "{name}".' },
   'attribute-not-found': {
     en: 'No case has an attribute "{name}".',
