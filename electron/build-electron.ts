@@ -1,6 +1,6 @@
 /**
  * Bundles the Electron shell: dist-electron/main.mjs (ESM main process), preload.cjs (the
- * sandboxed preload must be one CommonJS file) and extract-worker.mjs (the PDF worker).
+ * sandboxed preload must be one CommonJS file), extract-worker.mjs (the PDF worker) and suggest-worker.mjs (the suggestion scorer).
  * Native and large packages stay external and load from node_modules.
  *
  *   node --import tsx electron/build-electron.ts
@@ -51,6 +51,7 @@ export async function buildElectron(): Promise<void> {
   await bundle('electron/main/main.ts', 'main.mjs', 'es')
   await bundle('electron/preload/index.ts', 'preload.cjs', 'cjs')
   await bundle('electron/core/pdf/extract-worker.ts', 'extract-worker.mjs', 'es')
+  await bundle('electron/core/suggest/suggest-worker.ts', 'suggest-worker.mjs', 'es')
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

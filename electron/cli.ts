@@ -17,6 +17,7 @@ import { dispatch } from './core/handlers/dispatch'
 import { createHandlers, type Handlers } from './core/handlers/handlers'
 import { StudySession } from './core/study-session'
 import { AGREEMENT_COMMANDS } from './cli-agreement'
+import { SUGGEST_COMMANDS } from './cli-suggest'
 import { ANALYSIS_COMMANDS } from './cli-analysis'
 import { CommandError, UsageError, intArg, need, readInputFile, tsv, type CliIo, type CommandSpec, type Ctx, type Values } from './cli-kit'
 
@@ -40,6 +41,10 @@ const USAGE = `Usage: npm run -s cli -- COMMAND STUDY [options]
                                    (--coder: who acts; another coder's coding only with --as-lead)
   codings STUDY [--format csv|tsv|json]
   search STUDY QUERY
+  suggest STUDY --code PATH --coder NAME [--limit N]   (DOC_ID PAGE START END SCORE SNIPPET, best first)
+  suggest-eval STUDY --coder NAME [--seed-docs K | --seed-fraction F] [--rounds R] [--per-round N] [--code PATH]...
+         (a simulated coder checks suggestions: CODE TRUTH SHOWN ACCEPTED PRECISION RECALL, then
+          overall ... BASELINE_RECALL; changes nothing)
   undo STUDY | redo STUDY
 
 Cross-case analyses:
@@ -112,6 +117,12 @@ const OPTIONS = {
   // The report's overview: the code × case matrix and its chart.
   matrix: { type: 'boolean' },
   chart: { type: 'boolean' },
+  // Suggestions: how many to list; suggest-eval's seed and rounds.
+  limit: { type: 'string' },
+  'seed-docs': { type: 'string' },
+  'seed-fraction': { type: 'string' },
+  rounds: { type: 'string' },
+  'per-round': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options']
 
@@ -358,7 +369,7 @@ function pickLang(value: unknown): Lang {
   return (process.env.LANG ?? '').toLowerCase().startsWith('nl') ? 'nl' : 'en'
 }
 
-const COMMANDS: Record<string, CommandSpec> = { ...CORE_COMMANDS, ...ANALYSIS_COMMANDS, ...AGREEMENT_COMMANDS }
+const COMMANDS: Record<string, CommandSpec> = { ...CORE_COMMANDS, ...ANALYSIS_COMMANDS, ...AGREEMENT_COMMANDS, ...SUGGEST_COMMANDS }
 
 /** Runs one command; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

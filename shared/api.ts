@@ -38,6 +38,7 @@ import { joinParts, op } from './api-op'
 import { QDPX_MAX_BYTES } from './qdpx'
 import { analysisApi } from './api-analysis'
 import { agreementApi } from './api-agreement'
+import { suggestionsApi } from './api-suggestions'
 
 /** Operations on the study file itself: documents, cases, codebook, codings, search, undo. */
 export const coreApi = {
@@ -166,8 +167,8 @@ export const coreApi = {
   'history:redo': op<HistoryState & { label: string; params: Record<string, string | number> }>()(z.object({})),
 } as const
 
-/** Every operation: the core, the cross-case analyses and intercoder agreement. */
-export const api = joinParts(coreApi, analysisApi, agreementApi)
+/** Every operation: the core, the cross-case analyses, intercoder agreement and suggestions. */
+export const api = joinParts(coreApi, analysisApi, agreementApi, suggestionsApi)
 
 export type Api = typeof api
 export type Method = keyof Api

@@ -14,6 +14,8 @@ import { CodingService } from './services/coding.service'
 import { History } from './services/history.service'
 import { ImportService } from './services/import.service'
 import { SearchService } from './services/search.service'
+import { SuggestWorker } from './suggest/suggest-pool'
+import { SuggestionService } from './suggest/suggestion.service'
 import { BackupService, DEFAULT_BACKUPS_TO_KEEP, defaultBackupDir } from './services/backup.service'
 import { WerkbankError } from '../../shared/errors'
 import type { Coder } from '../../shared/types'
@@ -43,6 +45,8 @@ export class StudySession {
   /** The study's rotating backups (`NAME.backups` beside it): timer, close, merge and restore all use this one. */
   readonly backups: BackupService
   private pool: ExtractPool | undefined
+  private suggestWorker: SuggestWorker | undefined
+  private suggestionService: SuggestionService | undefined
 
   private constructor(readonly study: Study, backupsToKeep: number) {
     const db = study.db
@@ -79,6 +83,11 @@ export class StudySession {
     return new StudySession(await openStudy(path, open), backupsToKeep)
   }
 
+  /** Suggestions ("find more like this"), ranked in a worker started at the first request. */
+  get suggestions(): SuggestionService {
+    return (this.suggestionService ??= new SuggestionService(this, (this.suggestWorker ??= new SuggestWorker())))
+  }
+
   get path(): string {
     return this.study.path
   }
@@ -109,6 +118,7 @@ export class StudySession {
 
   async close(): Promise<void> {
     await this.pool?.close()
+    await this.suggestWorker?.close()
     this.study.close()
   }
 }

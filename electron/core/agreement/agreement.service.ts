@@ -26,7 +26,7 @@ export interface Selection {
   documentIds?: number[]
 }
 
-interface CodingRef {
+export interface CodingRef {
   id: number
   document_id: number
   code_id: number
@@ -34,6 +34,15 @@ interface CodingRef {
   kind: 'text' | 'area'
   start_offset: number
   end_offset: number
+}
+
+/**
+ * A coder that is not in the study: the suggestion method as a coder of its own (a negative id,
+ * its codings given, never written). See SuggestionService.asCoder.
+ */
+export interface PseudoCoder {
+  coder: Coder
+  rows: CodingRef[]
 }
 
 interface Segment extends Span {
@@ -72,10 +81,10 @@ export class AgreementService {
   }
 
   /** The named coders, each once; refuses unknown names and fewer than two coders. */
-  resolveCoders(names: readonly string[]): Coder[] {
+  resolveCoders(names: readonly string[], pseudo: readonly PseudoCoder[] = []): Coder[] {
     const coders: Coder[] = []
     for (const name of names) {
-      const coder = this.session.coders.byName(name.trim())
+      const coder = pseudo.find((p) => p.coder.name === name.trim())?.coder ?? this.session.coders.byName(name.trim())
       if (!coder) throw new WerkbankError('agreement-coder-unknown', { name: name.trim() })
       if (!coders.some((c) => c.id === coder.id)) coders.push(coder)
     }
@@ -89,10 +98,11 @@ export class AgreementService {
    * coder has not touched is not yet coded, rather than coded with nothing. Without named
    * codes, the codes the coders used in those documents, in codebook order.
    */
-  private gather(selection: Selection): Gathered {
-    const coders = this.resolveCoders(selection.coders)
+  private gather(selection: Selection, pseudo: readonly PseudoCoder[] = []): Gathered {
+    const coders = this.resolveCoders(selection.coders, pseudo)
     const coderIndex = new Map(coders.map((c, i) => [c.id, i]))
     const rows = this.s.codings.all(JSON.stringify(coders.map((c) => c.id))) as CodingRef[]
+    for (const p of pseudo) if (coderIndex.has(p.coder.id)) rows.push(...p.rows)
 
     const allDocs = this.session.documents.list()
     let docs: typeof allDocs
@@ -160,8 +170,9 @@ export class AgreementService {
   /** Agreement per code, per document, per code and document, and overall, at one level. */
   measure(
     selection: Selection & { level: AgreementLevel; overlap?: number; samples?: number; seed?: number },
+    pseudo: readonly PseudoCoder[] = [],
   ): AgreementReport {
-    const g = this.gather(selection)
+    const g = this.gather(selection, pseudo)
     const overlap = selection.overlap ?? DEFAULT_OVERLAP
     const samples = selection.samples ?? DEFAULT_SAMPLES
     const seed = selection.seed ?? DEFAULT_SEED

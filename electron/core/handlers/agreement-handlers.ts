@@ -3,6 +3,7 @@ import { AgreementService } from '../agreement/agreement.service'
 import { TeamService } from '../agreement/team.service'
 import type { StudySession } from '../study-session'
 import type { HandlersOf } from './handlers'
+import { pseudoCoders } from './suggestion-handlers'
 
 /** Handlers of intercoder agreement. */
 export function createAgreementHandlers(s: StudySession): HandlersOf<typeof agreementApi> {
@@ -18,7 +19,8 @@ export function createAgreementHandlers(s: StudySession): HandlersOf<typeof agre
       await s.backups.backup(s, 'before-merge')
       return teams().merge(path)
     },
-    'agreement:measure': (args) => measures().measure(args),
+    // `suggestions:NAME` among the coders: the suggestion method as a coder of its own, learnt from NAME.
+    'agreement:measure': async (args) => measures().measure(args, await pseudoCoders(s, args.coders, args.documentIds, args.codeIds)),
     'agreement:disagreements': (args) => measures().disagreements(args),
     'agreement:settle': (args) => measures().settle(args),
     'agreement:judgements': (args) => measures().judgements(args),

@@ -4,6 +4,7 @@ import type { coreApi } from '../../../shared/api'
 import { joinParts } from '../../../shared/api-op'
 import { createAgreementHandlers } from './agreement-handlers'
 import { createAnalysisHandlers } from './analysis-handlers'
+import { createSuggestionHandlers } from './suggestion-handlers'
 import { WerkbankError } from '../../../shared/errors'
 import type { StudySession } from '../study-session'
 
@@ -19,7 +20,7 @@ export type Emit = <E extends keyof Events>(event: E, payload: Events[E]) => voi
  */
 export function createHandlers(s: StudySession, emit: Emit = () => undefined): Handlers {
   // A method in two parts throws here, at start-up, instead of one part silently winning.
-  return joinParts(createCoreHandlers(s, emit), createAnalysisHandlers(s), createAgreementHandlers(s))
+  return joinParts(createCoreHandlers(s, emit), createAnalysisHandlers(s), createAgreementHandlers(s), createSuggestionHandlers(s))
 }
 
 function createCoreHandlers(s: StudySession, emit: Emit): HandlersOf<typeof coreApi> {

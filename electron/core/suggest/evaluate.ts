@@ -8,8 +8,8 @@ import type { SuggestEvalCode, SuggestEvalReport } from '../../../shared/suggest
 import type { Code } from '../../../shared/types'
 import type { StudySession } from '../study-session'
 import { overlapsHalf, SuggestionCorpus, unitsCovered, type Span, type Unit } from './corpus'
-import { codeProfile } from './suggestion.service'
-import type { Feedback, SuggestionScorer } from './scorer'
+import { codeProfile, type RankBackend } from './suggestion.service'
+import type { Feedback } from './scorer'
 import { detectLanguage, isStopword, words } from './terms'
 
 export interface EvalOptions {
@@ -27,7 +27,7 @@ interface TruthCoding extends Span {
 }
 
 /** A ranker as the loop sees it: scores for the candidates given what is known so far. */
-export type Ranker = (candidates: readonly Unit[], feedback: Feedback) => Float64Array
+export type Ranker = (candidates: readonly Unit[], feedback: Feedback) => Float64Array | Promise<Float64Array>
 
 export interface LoopResult {
   shown: number
@@ -41,11 +41,11 @@ export interface LoopResult {
  * rejected (negative); stops after `rounds` rounds or a round with nothing accepted. `found`:
  * truth codings that an accepted suggestion overlaps so.
  */
-export function simulate(
+export async function simulate(
   rank: Ranker, candidates: readonly Unit[], truth: readonly TruthCoding[], start: Feedback, rounds: number, perRound: number,
   threshold: number,
   minimum = 0,
-): LoopResult {
+): Promise<LoopResult> {
   const feedback: Feedback = { positive: [...start.positive], negative: [...start.negative], background: start.background }
   const shown = new Set<Unit>()
   const found = new Set<TruthCoding>()
@@ -55,7 +55,7 @@ export function simulate(
   for (let round = 0; round < rounds; round++) {
     const open = candidates.filter((u) => !shown.has(u))
     if (open.length === 0) break
-    const scores = rank(open, feedback)
+    const scores = await rank(open, feedback)
     const order = open.map((_, i) => i).filter((i) => scores[i]! > Number.NEGATIVE_INFINITY)
     order.sort((a, b) => scores[b]! - scores[a]! || a - b)
     let take = 0
@@ -102,7 +102,7 @@ function ratio(a: number, b: number): number {
   return b === 0 ? 0 : a / b
 }
 
-export function evaluateSuggestions(s: StudySession, scorer: SuggestionScorer, opts: EvalOptions): SuggestEvalReport {
+export async function evaluateSuggestions(s: StudySession, scorer: RankBackend, opts: EvalOptions): Promise<SuggestEvalReport> {
   const coder = s.coders.byName(opts.coder.trim())
   if (!coder) throw new WerkbankError('coder-name-not-found', { name: opts.coder.trim() })
   const rounds = opts.rounds ?? 10
@@ -172,8 +172,8 @@ export function evaluateSuggestions(s: StudySession, scorer: SuggestionScorer, o
       background: seedUnits.filter((u) => !anyCovered.has(u)),
     }
     const profile = codeProfile(code, detectLanguage([code.name, code.definition, code.inclusion, code.example].join(' ')))
-    const model = simulate((c, f) => scorer.rank(profile, c, f), outside, truth, start, rounds, perRound, scorer.threshold, scorer.minimum)
-    const base = simulate(nameSearchRanker(code.name), outside, truth, start, rounds, perRound, 1)
+    const model = await simulate((c, f) => scorer.rank(profile, c, f), outside, truth, start, rounds, perRound, scorer.threshold, scorer.minimum)
+    const base = await simulate(nameSearchRanker(code.name), outside, truth, start, rounds, perRound, 1)
     results.push({
       codeId: code.id, path: code.path, truth: truth.length,
       shown: model.shown, accepted: model.accepted, found: model.found,

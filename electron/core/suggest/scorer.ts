@@ -44,7 +44,7 @@ export interface SuggestionScorer {
   readonly threshold: number
   /** How many units are offered per request even below the threshold (the best of them). */
   readonly minimum: number
-  /** A score per unit, in the order given; higher is more like the code. */
+  /** A score per unit, in the order given; higher is more like the code (here: the model's probability, 0..1). */
   rank(code: CodeProfile, units: readonly UnitText[], feedback: Feedback): Float64Array
 }
 
@@ -55,7 +55,7 @@ interface Features {
 }
 
 /** Weights of the training evidence (tuned on the generated reports; see docs/SUGGESTIONS.md). */
-export const DEFAULTS = { positive: 1, codebook: 0.5, negative: 1, exclusion: 0.5, background: 0.25, l2: 1e-3, epochs: 40, threshold: 0, minimum: 2 }
+export const DEFAULTS = { positive: 1, codebook: 0.5, negative: 1, exclusion: 0.5, background: 0.25, l2: 1e-3, epochs: 40, threshold: 0.5, minimum: 2 }
 export type ScorerOptions = typeof DEFAULTS
 
 /**
@@ -136,7 +136,7 @@ export class TermLogisticScorer implements SuggestionScorer {
       const n = norm(f)
       let z = bias
       for (let i = 0; i < f.ids.length; i++) z += weights[f.ids[i]!]! * f.tf[i]! * idf[f.ids[i]!]! * n
-      scores[k] = z
+      scores[k] = 1 / (1 + Math.exp(-z))
     }
     return scores
   }

@@ -5,10 +5,11 @@
  */
 import type Database from 'better-sqlite3'
 import { WerkbankError } from '../../../shared/errors'
-import type { Suggestion, SuggestionList } from '../../../shared/suggestion-types'
+import type { SuggestEvalReport, Suggestion, SuggestionList } from '../../../shared/suggestion-types'
 import type { Code, Coding } from '../../../shared/types'
 import type { StudySession } from '../study-session'
 import { SuggestionCorpus, unitsCovered, type Span, type Unit } from './corpus'
+import { evaluateSuggestions, type EvalOptions } from './evaluate'
 import type { CodeProfile, Feedback } from './scorer'
 import { detectLanguage, type Language } from './terms'
 
@@ -19,6 +20,9 @@ export const DEFAULT_LIMIT = 20
 /** Ranks units for a code: the worker in the app, the scorer itself in tests. */
 export interface RankBackend {
   readonly method: string
+  /** Units scoring below it are not offered, beyond the first `minimum` (see SuggestionScorer). */
+  readonly threshold: number
+  readonly minimum: number
   rank(code: CodeProfile, units: readonly Unit[], feedback: Feedback): Promise<Float64Array> | Float64Array
 }
 
@@ -83,7 +87,9 @@ export class SuggestionService {
     const { feedback, coded, rejected } = this.knowledge(code.id, coder.id, rows)
     const candidates = docs.flatMap((d) => this.corpus.units(d)).filter((u) => !coded.has(u) && !rejected.has(u.key))
     const ranked = await this.rankUnits(code, candidates, feedback)
-    return { method: this.backend.method, segments: own.length, items: ranked.slice(0, args.limit ?? DEFAULT_LIMIT) }
+    // The method abstains below its threshold, but always offers its best few.
+    const offered = ranked.filter((r, i) => i < this.backend.minimum || r.score >= this.backend.threshold)
+    return { method: this.backend.method, segments: own.length, items: offered.slice(0, args.limit ?? DEFAULT_LIMIT) }
   }
 
   /** Scores every unit of the chosen documents for the code, best first (the agreement view uses the units over a threshold). */
@@ -93,6 +99,11 @@ export class SuggestionService {
     const { feedback } = this.knowledge(codeId, coderId, rows)
     const units = this.documents(documentIds).flatMap((d) => this.corpus.units(d))
     return this.rankUnits(code, units, feedback)
+  }
+
+  /** suggest-eval's simulated coder, with this service's method; reads only. */
+  evaluate(opts: EvalOptions): Promise<SuggestEvalReport> {
+    return evaluateSuggestions(this.session, this.backend, opts)
   }
 
   /** Accepts a suggestion: a coding of the coder with origin 'suggestion' and the method as detail (one undo step). */
@@ -126,7 +137,7 @@ export class SuggestionService {
    * for it and units of the coder's other codes (negative), the other units of documents the coder
    * has coded in (background: read and left uncoded, or not yet read).
    */
-  private knowledge(codeId: number, coderId: number, rows: CodingSpan[]) {
+  private knowledge(codeId: number, coderId: number, rows: CodingSpan[], leaveOut?: ReadonlySet<number>) {
     const byDoc = new Map<number, CodingSpan[]>()
     for (const r of rows) (byDoc.get(r.documentId) ?? byDoc.set(r.documentId, []).get(r.documentId)!).push(r)
     const rejectedRows = this.s.rejected.all(codeId, coderId) as CodingSpan[]
@@ -135,7 +146,7 @@ export class SuggestionService {
     const negative: Unit[] = []
     const background: Unit[] = []
     const coded = new Set<Unit>()
-    const known = new Set(this.session.documents.list().map((d) => d.id))
+    const known = new Set(this.session.documents.list().map((d) => d.id).filter((id) => !leaveOut?.has(id)))
     for (const [doc, spans] of byDoc) {
       if (!known.has(doc)) continue
       const units = this.corpus.units(doc)
@@ -158,6 +169,41 @@ export class SuggestionService {
     }
     const feedback: Feedback = { positive, negative, background }
     return { feedback, coded, rejected }
+  }
+
+  /**
+   * The method as a coder of its own, for the agreement view: it learns from the teacher's codings
+   * and codes each of the teacher's documents without having seen that document's codings
+   * (k-fold by document, k = min(5, documents), folds by document id modulo k). A unit the
+   * method scores at or above its threshold becomes a segment; neighbouring such units (at most one
+   * character apart) join into one. Codes with fewer than MIN_SEGMENTS segments in a fold's
+   * training documents get nothing in that fold. Nothing is written.
+   */
+  async asCoder(teacherId: number, documentIds?: number[], codeIds?: number[]): Promise<CodingSpan[]> {
+    const rows = this.s.codings.all(teacherId) as CodingSpan[]
+    const wantedDocs = documentIds ? new Set(documentIds) : null
+    const docs = [...new Set(rows.map((r) => r.documentId))].filter((d) => !wantedDocs || wantedDocs.has(d)).sort((a, b) => a - b)
+    const wantedCodes = codeIds ? new Set(codeIds) : null
+    const codes = [...new Set(rows.map((r) => r.codeId))].filter((c) => !wantedCodes || wantedCodes.has(c))
+    const k = Math.min(5, docs.length)
+    const out: CodingSpan[] = []
+    for (const codeId of codes) {
+      const code = this.session.codebook.get(codeId)
+      for (let f = 0; f < k; f++) {
+        const fold = new Set(docs.filter((_, i) => i % k === f))
+        const { feedback } = this.knowledge(codeId, teacherId, rows, fold)
+        if (feedback.positive.length < MIN_SEGMENTS) continue
+        const units = [...fold].flatMap((d) => this.corpus.units(d))
+        const ranked = (await this.rankUnits(code, units, feedback)).filter((r) => r.score >= this.backend.threshold)
+        ranked.sort((a, b) => a.documentId - b.documentId || a.start - b.start)
+        for (const r of ranked) {
+          const last = out[out.length - 1]
+          if (last && last.codeId === codeId && last.documentId === r.documentId && r.start - last.end <= 1) last.end = r.end
+          else out.push({ documentId: r.documentId, codeId, start: r.start, end: r.end })
+        }
+      }
+    }
+    return out
   }
 
   private async rankUnits(code: Code, units: Unit[], feedback: Feedback): Promise<Suggestion[]> {
