@@ -244,6 +244,8 @@ export const STRINGS = {
   pickerPlaceholder: { nl: 'Typ om te zoeken, Enter past toe', en: 'Type to search, Enter applies' },
   pickerCreate: { nl: 'Nieuwe code “{name}” maken en toepassen', en: 'Create and apply code “{name}”' },
   pickerRecent: { nl: 'Recent (toets 1–9)', en: 'Recent (keys 1–9)' },
+  codingsHere: { nl: 'Coderingen op deze plek', en: 'Codings at this place' },
+  codingsHereHint: { nl: 'Nogmaals klikken kiest de volgende; of kies hier:', en: 'Click again for the next one, or choose here:' },
   pickerCreateUnder: { nl: 'Nieuwe code “{name}” onder “{parent}” maken en toepassen', en: 'Create and apply code “{name}” under “{parent}”' },
   newCodePlaceholder: { nl: 'Naam van de nieuwe code (Ouder/Kind maakt een subcode)', en: 'New code’s name (Parent/Child makes a subcode)' },
   newSubcodePlaceholder: { nl: 'Naam van de nieuwe subcode van {parent}', en: 'Name of the new subcode of {parent}' },

@@ -85,9 +85,9 @@ describe('area coding, stripes and resizing (browser mode, Chromium)', () => {
     expect(edge[3]).toBeGreaterThan(200)
     expect(edge[3]).toBeGreaterThan(inside[3]!)
     expect(outside[3]).toBe(0)
-    // Its stripe stands in the margin, with the code's name.
+    // Its stripe stands in the margin, with the coder's initials and the code's name.
     const stripe = page.locator(`[data-testid="stripes-1"] .stripe[data-coding-id="${coding!.id}"]`)
-    expect(await stripe.textContent()).toBe('Figure')
+    expect(await stripe.textContent()).toBe('A Figure')
     // The panel shows it; the quote of a scan's area is empty (no text inside).
     await page.getByTestId('coding-panel').getByText('Area coding').waitFor()
     await page.screenshot({ path: screenshotPath('20-area-coding') })
@@ -142,8 +142,8 @@ describe('area coding, stripes and resizing (browser mode, Chromium)', () => {
 
     const moonStripe = page.locator(`[data-testid="stripes-1"] .stripe[data-coding-id="${moon.id}"]`)
     const landStripe = page.locator(`[data-testid="stripes-1"] .stripe[data-coding-id="${land.id}"]`)
-    expect(await moonStripe.textContent()).toBe('Moon')
-    expect(await landStripe.textContent()).toBe('Landscape')
+    expect(await moonStripe.textContent()).toBe('A Moon')
+    expect(await landStripe.textContent()).toBe('A Landscape')
     // Side by side, in two lanes.
     expect((await moonStripe.boundingBox())!.x).not.toBe((await landStripe.boundingBox())!.x)
 
@@ -153,6 +153,30 @@ describe('area coding, stripes and resizing (browser mode, Chromium)', () => {
     expect(outline.x).toBeLessThan(hollows.left)
     await page.screenshot({ path: screenshotPath('21-stripes-overlap') })
     await landStripe.click()
+    await expect.poll(() => page.getByTestId('recode').inputValue()).toBe(String(ids.Landscape))
+
+    // Readable (issue 14 item 5): dark on light at 4.5:1 or more (its tab's alpha laid on black,
+    // the worst case), 12 px or larger, the coder's initials; the full name and coder on hover.
+    const look = await landStripe.locator('.stripe-label').evaluate((el) => {
+      const s = getComputedStyle(el)
+      return { color: s.color, bg: s.backgroundColor, size: parseFloat(s.fontSize) }
+    })
+    expect(contrast(look.color, look.bg)).toBeGreaterThanOrEqual(4.5)
+    expect(look.size).toBeGreaterThanOrEqual(12)
+    expect(await landStripe.getAttribute('title')).toBe('Landscape — Anna')
+
+    // Clicks where both lie: the shorter coding, then the other, then round again; a list names both.
+    const at = mid(hollows)
+    await page.mouse.click(...at)
+    await expect.poll(() => page.getByTestId('recode').inputValue()).toBe(String(ids.Moon))
+    await page.mouse.click(...at)
+    await expect.poll(() => page.getByTestId('recode').inputValue()).toBe(String(ids.Landscape))
+    await page.mouse.click(...at)
+    await expect.poll(() => page.getByTestId('recode').inputValue()).toBe(String(ids.Moon))
+    const choices = page.getByTestId('overlap-choices').locator('.overlap-choice')
+    expect(await choices.allTextContents()).toEqual(['MoonAnna', 'LandscapeAnna'])
+    await page.screenshot({ path: screenshotPath('66-overlap-choices') })
+    await choices.nth(1).click()
     await expect.poll(() => page.getByTestId('recode').inputValue()).toBe(String(ids.Landscape))
   })
 
@@ -204,3 +228,20 @@ describe('area coding, stripes and resizing (browser mode, Chromium)', () => {
     expect(wb.problems).toEqual([])
   })
 })
+
+/** WCAG contrast ratio of a text colour on a background (its alpha laid on black, the worst case for dark text). */
+function contrast(fg: string, bg: string): number {
+  const rgba = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number)
+  const [r, g, b] = rgba(fg)
+  const [br, bgg, bb, ba = 1] = rgba(bg)
+  const lum = (cs: number[]) => {
+    const [x, y, z] = cs.map((v) => {
+      const s = v / 255
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4
+    })
+    return 0.2126 * x! + 0.7152 * y! + 0.0722 * z!
+  }
+  const l1 = lum([r!, g!, b!])
+  const l2 = lum([br! * ba, bgg! * ba, bb! * ba])
+  return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05)
+}

@@ -13,6 +13,9 @@ export interface PageMark {
   colour: string
   /** The code's name, written beside its stripe. */
   label: string
+  /** The coder's initials, written before the name; the full path and coder go in the stripe's title. */
+  initials?: string
+  title?: string
   kind: 'text' | 'area'
   start: number
   end: number
@@ -63,7 +66,7 @@ export const STRIPE_LANES = 6
 export const STRIPE_LANE_PX = 18
 const MAX_STRIPES = 150
 /** Characters of a code's name written beside its stripe. */
-const LABEL_CHARS = 18
+const LABEL_CHARS = 22
 
 /**
  * One rendered page: the PDF canvas, a canvas of highlights (every coding of the page, in its
@@ -287,7 +290,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
         top = Math.min(top, r.y)
         bottom = Math.max(bottom, r.y + r.h)
       }
-      const labelPx = Math.min(k.label.length, LABEL_CHARS) * 6.4 + 8
+      const labelPx = Math.min(k.label.length + (k.initials ? k.initials.length + 3 : 0), LABEL_CHARS) * 7.4 + 10
       input.push({ codingId: k.codingId, top, bottom: Math.max(bottom, top + labelPx / Math.max(1, pageHeightPx)), extent: bottom - top, mark: k })
     }
     return layoutStripes(input, STRIPE_LANES, MAX_STRIPES)
@@ -342,7 +345,8 @@ export const PdfPage = memo(function PdfPage(props: Props) {
                 key={k.codingId}
                 className={cls}
                 data-coding-id={k.codingId}
-                title={k.label}
+                title={k.title ?? k.label}
+                aria-label={k.title ?? k.label}
                 style={{ top: `${stripe.top * 100}%`, height: `${height * 100}%`, left: lane * STRIPE_LANE_PX, ['--stripe-colour' as string]: k.colour }}
                 onMouseEnter={() => props.onHover(k.codingId)}
                 onMouseLeave={() => props.onHover(null)}
@@ -350,7 +354,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
                 onClick={() => props.onSelect(k.codingId)}
               >
                 <span className="stripe-bar" style={{ height: `${(stripe.extent / height) * 100}%` }} />
-                <span className="stripe-label">{k.label}</span>
+                <span className="stripe-label">{k.initials && <b className="stripe-coder">{k.initials}</b>}{k.initials ? ' ' : ''}{k.label}</span>
               </div>
             )
           })}

@@ -247,7 +247,13 @@ export function PdfViewer() {
       const c = codingRows.byId[id]
       if (!c) continue
       const code = codesById[c.codeId]
-      const base = { codingId: c.id, colour: code?.colour ?? '#999999', label: code?.name ?? c.codePath }
+      const base = {
+        codingId: c.id,
+        colour: code?.colour ?? '#999999',
+        label: code?.name ?? c.codePath,
+        initials: initialsOf(c.coderName),
+        title: `${code?.path ?? c.codePath} — ${c.coderName}`,
+      }
       if (c.kind === 'area') {
         for (const r of c.rects) add(r.page, { ...base, kind: 'area', start: c.start, end: c.end, areaRects: [{ x: r.x, y: r.y, w: r.w, h: r.h }] })
       } else {
@@ -304,26 +310,48 @@ export function PdfViewer() {
     if (code) await apply(code.id)
   }, [apply])
 
-  /** The coding under a point: the shortest text coding there, else the smallest area. */
-  const hitTest = useCallback((x: number, y: number): number | null => {
+  /** The codings under a point: shortest text coding first, areas (smallest first) last. */
+  const hitsAt = useCallback((x: number, y: number): number[] => {
     const pageEl = document.elementsFromPoint(x, y).find((el): el is HTMLElement => el instanceof HTMLElement && el.matches('.page[data-page-no]'))
-    if (!pageEl) return null
+    if (!pageEl) return []
     const geo = geometry.current.get(Number(pageEl.dataset.pageNo))
-    if (!geo) return null
+    if (!geo) return []
     const box = pageEl.getBoundingClientRect()
     const ux = (x - box.left) / box.width
     const uy = (y - box.top) / box.height
     const rows = useApp.getState().codingRows.byId
-    let best: { id: number; size: number } | null = null
+    const found: { id: number; size: number }[] = []
     for (const [id, rects] of geo) {
       if (!rects.some((r) => hitsRect(r, ux, uy, 0.002))) continue
       const c = rows[id]
       if (!c) continue
-      const size = c.kind === 'area' ? 1e9 + rects.reduce((n, r) => n + r.w * r.h, 0) : c.end - c.start
-      if (!best || size < best.size) best = { id, size }
+      found.push({ id, size: c.kind === 'area' ? 1e9 + rects.reduce((n, r) => n + r.w * r.h, 0) : c.end - c.start })
     }
-    return best?.id ?? null
+    return found.sort((a, b) => a.size - b.size || a.id - b.id).map((f) => f.id)
   }, [])
+
+  /**
+   * The coding a click selects: the first under the pointer; clicking again at the same place
+   * goes on to the next, round. Where several overlap, a small list names them all.
+   */
+  const lastClick = useRef<{ x: number; y: number; ids: string } | null>(null)
+  const [choices, setChoices] = useState<{ x: number; y: number; ids: number[] } | null>(null)
+  const hitTest = useCallback((x: number, y: number): number | null => {
+    const ids = hitsAt(x, y)
+    if (ids.length === 0) {
+      lastClick.current = null
+      setChoices(null)
+      return null
+    }
+    const key = ids.join(' ')
+    const prev = lastClick.current
+    const again = prev !== null && prev.ids === key && Math.hypot(prev.x - x, prev.y - y) < 8
+    const current = useApp.getState().selectedCodingId
+    const at = again && current !== null ? ids.indexOf(current) : -1
+    lastClick.current = { x, y, ids: key }
+    setChoices(ids.length > 1 ? { x, y, ids } : null)
+    return ids[(at + 1) % ids.length]!
+  }, [hitsAt])
 
   /** After a drag or a shift+arrow: the selection becomes a pending range, or a click selects a coding. */
   const afterSelect = useCallback((point?: { x: number; y: number }) => {
@@ -449,6 +477,7 @@ export function PdfViewer() {
   const onMouseDown = useCallback((e: React.MouseEvent) => {
     if (e.button !== 0) return
     setPending(null)
+    setChoices(null)
     if ((useApp.getState().areaMode || e.altKey) && startArea(e)) return
     if (startTextDrag(e)) return
     const layer = (e.target as HTMLElement).closest('.textLayer')
@@ -597,8 +626,49 @@ export function PdfViewer() {
         })}
       </div>
       {pending && <CodePicker x={pending.x} y={pending.y} onApply={apply} onCreate={createAndApply} onClose={closePicker} />}
+      {choices && !pending && (
+        <div
+          className="overlap-choices"
+          role="group"
+          aria-label={t('codingsHere')}
+          data-testid="overlap-choices"
+          style={{ left: Math.max(8, choices.x - 300), top: Math.min(choices.y + 12, window.innerHeight - 40 - choices.ids.length * 30) }}
+          onKeyDown={(e) => e.key === 'Escape' && setChoices(null)}
+        >
+          <div className="small muted">{t('codingsHereHint')}</div>
+          {choices.ids.map((id) => {
+            const c = codingRows.byId[id]
+            if (!c) return null
+            const code = codesById[c.codeId]
+            return (
+              <button
+                key={id}
+                type="button"
+                className={`overlap-choice${id === selectedCodingId ? ' pressed' : ''}`}
+                aria-pressed={id === selectedCodingId}
+                title={`${code?.path ?? c.codePath} — ${c.coderName}`}
+                onClick={() => useApp.getState().selectCoding(id)}
+              >
+                <span className="swatch" style={{ backgroundColor: code?.colour ?? '#999999' }} />
+                <span className="overlap-name">{code?.name ?? c.codePath}</span>
+                <span className="muted small">{c.coderName}</span>
+              </button>
+            )
+          })}
+          <button type="button" className="link small" onClick={() => setChoices(null)}>{t('close')}</button>
+        </div>
+      )}
     </section>
   )
+}
+
+/** A coder's initials for the stripes: first letters of the first and last word ("Anna de Vries" → "AV"). */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean)
+  if (words.length === 0) return ''
+  const first = Array.from(words[0]!)[0]!
+  const last = words.length > 1 ? Array.from(words[words.length - 1]!)[0]! : ''
+  return (first + last).toUpperCase()
 }
 
 function round(r: UnitRect): UnitRect {
