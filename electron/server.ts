@@ -25,6 +25,7 @@ import { errorMessage, type Lang } from '../shared/i18n/messages'
 import { toAppError } from './core/app-error'
 import { dispatch } from './core/handlers/dispatch'
 import { createHandlers } from './core/handlers/handlers'
+import { createDownloads, dispatchDownload, pipeFile, type Downloads } from './core/handlers/downloads'
 import { DEFAULT_MAX_BYTES } from './core/services/import.service'
 import { QDPX_MAX_BYTES } from '../shared/qdpx'
 import { StudySession } from './core/study-session'
@@ -75,6 +76,8 @@ export interface ServerOptions {
   create?: boolean
   /** Logs unexpected errors (bugs); default: stderr. */
   log?: (line: string) => void
+  /** The files of the study's downloads (tests hand in fakes); default: createDownloads. */
+  makeDownloads?: (session: StudySession) => Downloads
   /** The log folder: unexpected errors go to a rotating file there too (`npm run web` passes the platform's). */
   logDir?: string
 }
@@ -110,6 +113,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     for (const res of streams) res.write(frame)
   }
   const handlers = createHandlers(session, emit)
+  const downloads = (options.makeDownloads ?? createDownloads)(session)
   const onInternalError = (method: string, e: unknown) => {
     log(`[werkbank] ${method}: ${String((e as Error)?.stack ?? e)}`)
     appLog?.unexpected(method, e)
@@ -169,6 +173,39 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!bytes) return json(res, 404, { ok: false, error: { code: 'document-not-found', params: { documentId: pdf[1]! } } })
       res.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Length': bytes.byteLength })
       res.end(req.method === 'HEAD' ? undefined : bytes)
+      return
+    }
+
+    // A file too large for a JSON reply: the bytes as they come, checked and mapped like a call.
+    const download = /^\/api\/download\/([\w:.-]{1,100})$/.exec(path)
+    if (download && req.method === 'GET') {
+      let args: unknown = {}
+      const raw = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('args')
+      try {
+        if (raw) args = JSON.parse(raw)
+      } catch {
+        return json(res, 400, failure('bad-input', { detail: 'args is not JSON' }))
+      }
+      const reply = await dispatchDownload(downloads, download[1]!, args, onInternalError)
+      if (!reply.ok) {
+        const status = reply.error.code === 'bad-input' ? 400 : reply.error.code === 'unknown-method' ? 404 : reply.error.code === 'internal' ? 500 : 422
+        return json(res, status, reply)
+      }
+      const { file } = reply
+      res.writeHead(200, {
+        'Content-Type': file.contentType,
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        ...(file.size !== undefined ? { 'Content-Length': file.size } : {}),
+      })
+      try {
+        await pipeFile(file, (chunk) => writeOrWait(res, chunk))
+        res.end()
+      } catch (e) {
+        // The headers are out: all that is left is to cut the response short. A client that
+        // left is no bug; a file that failed while being read is.
+        if (!res.destroyed) onInternalError(`download ${download[1]}`, e)
+        res.destroy()
+      }
       return
     }
 
@@ -306,6 +343,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return closed
     },
   }
+}
+
+/** Writes a chunk, waiting for the socket to drain when it is full; throws when the client left. */
+async function writeOrWait(res: ServerResponse, chunk: Uint8Array): Promise<void> {
+  if (res.destroyed) throw new Error('the client closed the download')
+  if (res.write(chunk)) return
+  await new Promise<void>((done) => {
+    const finish = () => {
+      res.off('drain', finish)
+      res.off('close', finish)
+      done()
+    }
+    res.once('drain', finish)
+    res.once('close', finish)
+  })
+  if (res.destroyed) throw new Error('the client closed the download')
 }
 
 /** A view of a request body, not a copy: it may be a gigabyte. */
