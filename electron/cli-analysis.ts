@@ -84,8 +84,8 @@ async function codesAndFilter(ctx: Ctx): Promise<{ codeIds?: number[]; subtree: 
     }
     filter.attributes = [...byName].map(([name, vals]) => ({ name, values: vals }))
   }
-  const doc = values.doc
-  if (doc !== undefined) filter.documentIds = [intArg(doc, 'doc')]
+  const docs = values.doc === undefined ? [] : Array.isArray(values.doc) ? values.doc : [values.doc]
+  if (docs.length > 0) filter.documentIds = docs.map((d) => intArg(d, 'doc'))
   const coderNames = list(values, 'coder')
   if (coderNames.length > 0) {
     const coders = await call('coders:list', {})

@@ -19,6 +19,7 @@ import { StudySession } from './core/study-session'
 import { AGREEMENT_COMMANDS } from './cli-agreement'
 import { SUGGEST_COMMANDS } from './cli-suggest'
 import { ANALYSIS_COMMANDS } from './cli-analysis'
+import { SEARCH_COMMANDS } from './cli-search'
 import { CommandError, UsageError, intArg, need, readInputFile, tsv, type CliIo, type CommandSpec, type Ctx, type Values } from './cli-kit'
 
 export type { CliIo } from './cli-kit'
@@ -40,7 +41,9 @@ const USAGE = `Usage: npm run -s cli -- COMMAND STUDY [options]
   delete-coding STUDY CODING_ID --coder NAME [--as-lead]
                                    (--coder: who acts; another coder's coding only with --as-lead)
   codings STUDY [--format csv|tsv|json]
-  search STUDY QUERY
+  search STUDY QUERY [--unit hit|sentence|paragraph|page] [--extend N] [--doc ID]... [--stem nl|en]
+         words, "phrases", prefix*, /regex/, AND OR NOT, NEAR/n, SENTENCE(...), PARAGRAPH(...), ( )
+  autocode STUDY QUERY --code PATH --coder NAME [same options] [--dry-run]   (hits N, codings M)
   suggest STUDY --code PATH --coder NAME [--limit N]   (DOC_ID PAGE START END SCORE SNIPPET, best first)
   suggest-eval STUDY --coder NAME [--seed-docs K | --seed-fraction F] [--rounds R] [--per-round N] [--code PATH]...
          (a simulated coder checks suggestions: CODE TRUTH SHOWN ACCEPTED PRECISION RECALL, then
@@ -84,7 +87,12 @@ const OPTIONS = {
   colour: { type: 'string' },
   color: { type: 'string' },
   definition: { type: 'string' },
-  doc: { type: 'string' },
+  doc: { type: 'string', multiple: true },
+  // Search and auto-coding: what a hit becomes, stemming, a trial run.
+  unit: { type: 'string' },
+  extend: { type: 'string' },
+  stem: { type: 'string' },
+  'dry-run': { type: 'boolean' },
   // --code and --coder may be repeated (analysis filters); `code` takes exactly one of each.
   code: { type: 'string', multiple: true },
   coder: { type: 'string', multiple: true },
@@ -126,6 +134,11 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options']
 
+
+/** The last of an option given once or repeated (--doc is repeatable for search). */
+function lastOf(v: string | boolean | string[] | undefined): string | boolean | undefined {
+  return Array.isArray(v) ? v[v.length - 1] : v
+}
 
 const CORE_COMMANDS: Record<string, CommandSpec> = {
   init: {
@@ -250,7 +263,7 @@ const CORE_COMMANDS: Record<string, CommandSpec> = {
 
   code: {
     async run({ call, values, io, json }) {
-      const documentId = intArg(values.doc, 'doc')
+      const documentId = intArg(lastOf(values.doc), 'doc')
       const [codePath, ...moreCodes] = (values.code as string[] | undefined) ?? []
       const [coderName, ...moreCoders] = (values.coder as string[] | undefined) ?? []
       if (codePath === undefined || moreCodes.length > 0) throw new UsageError('give one --code PATH')
@@ -312,17 +325,6 @@ const CORE_COMMANDS: Record<string, CommandSpec> = {
     },
   },
 
-  search: {
-    async run({ call, positionals, io, json }) {
-      const query = positionals.slice(1).join(' ')
-      if (query.trim() === '') throw new UsageError('missing QUERY')
-      for (const h of await call('search:query', { query })) {
-        io.out(json ? JSON.stringify(h) : tsv([h.documentId, h.page, h.start, h.end, h.snippet]))
-      }
-      return 0
-    },
-  },
-
   undo: {
     async run({ call, io, json }) {
       const r = await call('history:undo', {})
@@ -369,7 +371,7 @@ function pickLang(value: unknown): Lang {
   return (process.env.LANG ?? '').toLowerCase().startsWith('nl') ? 'nl' : 'en'
 }
 
-const COMMANDS: Record<string, CommandSpec> = { ...CORE_COMMANDS, ...ANALYSIS_COMMANDS, ...AGREEMENT_COMMANDS, ...SUGGEST_COMMANDS }
+const COMMANDS: Record<string, CommandSpec> = { ...CORE_COMMANDS, ...ANALYSIS_COMMANDS, ...AGREEMENT_COMMANDS, ...SUGGEST_COMMANDS, ...SEARCH_COMMANDS }
 
 /** Runs one command; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -34,6 +34,7 @@ const codeFields = {
   example: text().optional(),
 }
 
+import { searchApi } from './api-search'
 import { joinParts, op } from './api-op'
 import { QDPX_MAX_BYTES } from './qdpx'
 import { analysisApi } from './api-analysis'
@@ -168,7 +169,7 @@ export const coreApi = {
 } as const
 
 /** Every operation: the core, the cross-case analyses, intercoder agreement and suggestions. */
-export const api = joinParts(coreApi, analysisApi, agreementApi, suggestionsApi)
+export const api = joinParts(coreApi, analysisApi, agreementApi, suggestionsApi, searchApi)
 
 export type Api = typeof api
 export type Method = keyof Api

@@ -4,6 +4,10 @@
  * the query matches any run of white space (line breaks, page breaks) in the text. Pure.
  */
 import { rectsForRange, type PageRect } from '../../../shared/anchoring'
+import { foldText } from '../../../shared/text-fold'
+
+// One folding for Find and the query language (shared/text-fold.ts).
+export { foldChar, foldText } from '../../../shared/text-fold'
 
 export interface FindPage {
   pageNo: number
@@ -16,23 +20,6 @@ export interface FindHit {
   start: number
   end: number
   page: number
-}
-
-/**
- * One character folded for matching: lower case without diacritics, white space as a space.
- * Always one UTF-16 unit for one, so offsets in the folded text are offsets in the original.
- */
-export function foldChar(c: string): string {
-  if (/\s/.test(c)) return ' '
-  const lower = c.toLowerCase()
-  const base = lower.normalize('NFD')[0] ?? lower
-  return base.length === 1 && lower.length === 1 ? base : c
-}
-
-export function foldText(text: string): string {
-  let out = ''
-  for (let i = 0; i < text.length; i++) out += foldChar(text[i]!)
-  return out
 }
 
 function escapeRegExp(s: string): string {
