@@ -49,6 +49,8 @@ const USAGE = `Usage: npm run -s cli -- COMMAND STUDY [options]
          (a simulated coder checks suggestions: CODE TRUTH SHOWN ACCEPTED PRECISION RECALL, then
           overall ... BASELINE_RECALL; changes nothing)
   undo STUDY | redo STUDY
+  log STUDY [--coder NAME] [--format csv|tsv|json]
+         (who created, changed or deleted which coding when: the undo history's last 500 actions)
 
 Cross-case analyses:
   matrix STUDY [--cols cases|documents|coders|attribute:NAME] [--measure segments|documents|coverage|presence]
@@ -321,6 +323,27 @@ const CORE_COMMANDS: Record<string, CommandSpec> = {
         const header = ['coding_id', 'case', 'document', 'page', 'code', 'coder', 'start', 'end', 'quote']
         io.out(toCsv([header, ...table]).replace(/\r\n$/, ''))
       } else for (const r of table) io.out(tsv(r))
+      return 0
+    },
+  },
+
+  // The study log, oldest first: AT ACTION KIND BY CODER CODING_ID DOCUMENT CODE START END (the
+  // undo history's last actions; --coder: the coding's coder or whoever acted).
+  log: {
+    async run({ call, values, io, json }) {
+      const format = (values.format as string | undefined) ?? (json ? 'json' : 'tsv')
+      if (!['csv', 'tsv', 'json'].includes(format)) throw new UsageError('--format is csv, tsv or json')
+      const name = (values.coder as string[] | undefined)?.at(-1)
+      const coder = name === undefined ? undefined : (await call('coders:list', {})).find((c) => c.name === name.trim())
+      if (name !== undefined && !coder) throw new CommandError({ code: 'coder-name-not-found', params: { name } })
+      const filter = coder ? { coderId: coder.id } : {}
+      if (format === 'csv') io.out((await call('log:export', filter)).replace(/\r\n$/, ''))
+      else {
+        const { entries } = await call('log:list', { ...filter, limit: 100_000 })
+        for (const e of entries.reverse()) {
+          io.out(json ? JSON.stringify(e) : tsv([e.at, e.action, e.kind + (e.undone ? ' (undone)' : ''), e.by ?? '', e.coderName, e.codingId, e.documentTitle, e.codePath, e.start, e.end]))
+        }
+      }
       return 0
     },
   },

@@ -35,6 +35,7 @@ const codeFields = {
 }
 
 import { searchApi } from './api-search'
+import { logApi } from './api-log'
 import { joinParts, op } from './api-op'
 import { QDPX_MAX_BYTES } from './qdpx'
 import { analysisApi } from './api-analysis'
@@ -169,7 +170,7 @@ export const coreApi = {
 } as const
 
 /** Every operation: the core, the cross-case analyses, intercoder agreement and suggestions. */
-export const api = joinParts(coreApi, analysisApi, agreementApi, suggestionsApi, searchApi)
+export const api = joinParts(coreApi, analysisApi, agreementApi, suggestionsApi, searchApi, logApi)
 
 export type Api = typeof api
 export type Method = keyof Api
