@@ -6,15 +6,20 @@
  * Every call into the study goes through `dispatch` (menu commands too), so the contract's
  * checks and the one error mapping apply; a failure is shown translated, and a bug is logged.
  */
-import { mkdir, writeFile } from 'node:fs/promises'
+import { createWriteStream } from 'node:fs'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { once } from 'node:events'
+import { z } from 'zod'
 import { basename } from 'node:path'
 import type { Args, Method, Reply } from '../../shared/api'
 import type { AppError } from '../../shared/errors'
 import { errorMessage, type Lang } from '../../shared/i18n/messages'
+import { SAVE_FILE_CALL } from '../../shared/ipc'
 import { STUDY_EXTENSION } from '../../shared/study-file'
 import { isUnexpected, toAppError } from '../core/app-error'
 import { dispatch } from '../core/handlers/dispatch'
 import { createHandlers, type Handlers } from '../core/handlers/handlers'
+import { createDownloads, dispatchDownload, pipeFile, type Downloads } from '../core/handlers/downloads'
 import type { AppLog } from '../core/log/app-log'
 import { StudySession } from '../core/study-session'
 import type { MenuCommand } from './menu'
@@ -55,30 +60,39 @@ export interface DesktopDeps {
   log: AppLog
   /** better-sqlite3 built for Electron's ABI. */
   nativeBinding?: string
+  /** The files of the study's downloads (tests hand in fakes); default: createDownloads. */
+  makeDownloads?: (session: StudySession) => Downloads
 }
 
 export interface Desktop {
   openStudy(path: string, create?: boolean): Promise<void>
   closeStudy(): Promise<void>
   runCommand(command: MenuCommand, arg?: string): Promise<void>
-  /** The IPC door: one call of the contract on the open study. */
-  call(method: string, args: unknown): Promise<Reply<Method>>
+  /** The IPC door: one call of the contract on the open study, or the desktop's own `file:save`. */
+  call(method: string, args: unknown): Promise<Reply<Method> | SaveReply>
   study(): StudySession | null
   lang(): Lang
 }
 
-const NO_STUDY: Reply<Method> = { ok: false, error: { code: 'study-not-found', params: { path: '' } } }
+const NO_STUDY = { ok: false, error: { code: 'study-not-found', params: { path: '' } } } as const
+
+const SaveFileArgs = z.object({ method: z.string().max(100), args: z.unknown(), fileName: z.string().min(1).max(255) })
+export type SaveReply = { ok: true; data: { file: string; bytes: number } | null } | { ok: false; error: AppError }
 
 export function createDesktop(deps: DesktopDeps): Desktop {
   const { settings, dialog, log } = deps
   let study: StudySession | null = null
   let handlers: Handlers | null = null
+  let downloads: Downloads | null = null
   let backupTimer: NodeJS.Timeout | undefined
 
   const lang = (): Lang => settings.get().lang ?? deps.systemLang()
   const onInternalError = (method: string, e: unknown) => log.unexpected(method, e)
-  const call = async (method: string, args: unknown): Promise<Reply<Method>> =>
-    handlers ? dispatch(handlers, method, args, onInternalError) : NO_STUDY
+  const call = async (method: string, args: unknown): Promise<Reply<Method> | SaveReply> => {
+    if (!handlers) return NO_STUDY
+    if (method === SAVE_FILE_CALL) return saveFile(args)
+    return dispatch(handlers, method, args, onInternalError)
+  }
   const callTyped = <M extends Method>(method: M, args: Args<M>) => call(method, args) as Promise<Reply<M>>
   const showError = (error: AppError) => dialog.showErrorBox('Werkbank', errorMessage(error, lang()))
   /** A failure outside dispatch (opening a study, writing a file): shown translated, a bug logged. */
@@ -103,6 +117,7 @@ export function createDesktop(deps: DesktopDeps): Desktop {
     await closeStudy()
     study = next
     handlers = createHandlers(next, (event, payload) => deps.send(event, payload))
+    downloads = (deps.makeDownloads ?? createDownloads)(next)
     settings.addRecent(path)
     backupTimer = setInterval(() => void backup(next, ''), settings.get().backupIntervalMinutes * 60_000)
     backupTimer.unref?.()
@@ -120,6 +135,7 @@ export function createDesktop(deps: DesktopDeps): Desktop {
     const current = study
     study = null
     handlers = null
+    downloads = null
     if (current) {
       await backup(current, 'on-close')
       await current.close()
@@ -135,6 +151,40 @@ export function createDesktop(deps: DesktopDeps): Desktop {
       const reason = (e as { code?: unknown })?.code
       showFailure('save', e, { code: 'file-not-written', params: { file: basename(path), reason: typeof reason === 'string' ? reason : 'error' } })
       return false
+    }
+  }
+
+  /**
+   * A file too large for a reply (a .qdpx): asks where to save it, then streams it there. A
+   * file that fails half-way is removed, not left looking whole.
+   */
+  async function saveFile(raw: unknown): Promise<SaveReply> {
+    const parsed = SaveFileArgs.safeParse(raw)
+    if (!parsed.success) return { ok: false, error: { code: 'bad-input', params: { detail: 'file:save takes method, args and fileName' } } }
+    const { method, args, fileName } = parsed.data
+    const from = downloads
+    if (!from) return NO_STUDY
+    const ext = /\.(\w{1,8})$/.exec(fileName)?.[1]
+    const r = await dialog.showSaveDialog({ defaultPath: fileName, ...(ext ? { filters: [{ name: ext.toUpperCase(), extensions: [ext] }] } : {}) })
+    if (r.canceled || !r.filePath) return { ok: true, data: null }
+    const path = r.filePath
+    const reply = await dispatchDownload(from, method, args, onInternalError)
+    if (!reply.ok) return reply
+    const out = createWriteStream(path)
+    try {
+      const bytes = await pipeFile(reply.file, async (chunk) => {
+        if (!out.write(chunk)) await once(out, 'drain')
+      })
+      out.end()
+      await once(out, 'finish')
+      return { ok: true, data: { file: basename(path), bytes } }
+    } catch (e) {
+      out.destroy()
+      await rm(path, { force: true })
+      const code = (e as { code?: unknown })?.code
+      if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return { ok: false, error: { code: 'file-not-written', params: { file: basename(path), reason: code } } }
+      if (isUnexpected(e)) log.unexpected(`save ${method}`, e)
+      return { ok: false, error: toAppError(e) }
     }
   }
 

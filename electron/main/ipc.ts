@@ -1,4 +1,3 @@
-import type { Reply, Method } from '../../shared/api'
 import { CALL_CHANNEL } from '../../shared/ipc'
 import { isAppUrl } from './security'
 
@@ -6,7 +5,8 @@ export interface IpcMainLike {
   handle(channel: string, listener: (event: { senderFrame: { url: string; parent?: unknown } | null }, ...args: unknown[]) => Promise<unknown>): void
 }
 
-export type DispatchFn = (method: string, args: unknown) => Promise<Reply<Method>>
+/** dispatch on the open study (a reply of the contract), or the desktop's own file:save. */
+export type DispatchFn = (method: string, args: unknown) => Promise<unknown>
 
 /**
  * The IPC door: one channel, `call(method, args)`, passed to the same dispatch as browser mode

@@ -6,7 +6,9 @@
  */
 import type { Args, Events, Method, Reply, Result } from '../../shared/api'
 import type { AppError } from '../../shared/errors'
+import { SAVE_FILE_CALL } from '../../shared/ipc'
 import type { ImportOutcome, QdpxImportResult } from '../../shared/types'
+import { download } from '../io/download'
 
 /** What electron/preload exposes through contextBridge. */
 export interface Bridge {
@@ -155,6 +157,37 @@ export async function fetchPdf(documentId: number): Promise<Uint8Array> {
     throw new ApiError(reply.ok ? { code: 'document-not-found', params: { documentId } } : reply.error)
   }
   return new Uint8Array(await res.arrayBuffer())
+}
+
+/** The methods whose result is a file that may be too large for a reply (see electron/core/handlers/downloads.ts). */
+export type DownloadMethod = 'export:qdpx'
+
+/**
+ * Saves the file a download method makes, never as base64 in a reply (a .qdpx may be larger
+ * than a string can hold). The desktop app asks where (its save dialog) and streams it there;
+ * browser mode fetches the bytes from api/download/ and offers them as a download. Returns the
+ * saved file's name, or null when the user cancelled.
+ */
+export async function saveDownload<M extends DownloadMethod>(method: M, args: Args<M>, fileName: string): Promise<string | null> {
+  const b = bridge()
+  if (b) {
+    const reply = (await b.call(SAVE_FILE_CALL, { method, args, fileName })) as { ok: true; data: { file: string } | null } | { ok: false; error: AppError }
+    if (!reply.ok) throw new ApiError(reply.error)
+    return reply.data?.file ?? null
+  }
+  let res: Response
+  try {
+    res = await fetch(`api/download/${method}?args=${encodeURIComponent(JSON.stringify(args ?? {}))}`, { headers: { [TOKEN_HEADER]: httpToken() } })
+  } catch (e) {
+    throw new ApiError({ code: 'internal', params: { detail: `no connection to Werkbank (${String((e as Error)?.message ?? e)})` } })
+  }
+  if (!res.ok) {
+    const reply = await httpReply<never>(res)
+    throw new ApiError(reply.ok ? { code: 'internal', params: { detail: `HTTP ${res.status}` } } : reply.error)
+  }
+  // A Blob, not a string: Chromium keeps a large one on disk.
+  download(fileName, await res.blob())
+  return fileName
 }
 
 /**

@@ -19,7 +19,8 @@ export function downloadBase64(name: string, base64: string, type: string): void
   download(name, new Blob([bytes], { type }))
 }
 
-function download(name: string, blob: Blob): void {
+/** Offers a Blob (a file fetched as it is, however large) as a file called `name`. */
+export function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url

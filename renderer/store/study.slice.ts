@@ -2,8 +2,8 @@ import type { StateCreator } from 'zustand'
 import type { AppError } from '../../shared/errors'
 import type { Lang } from '../../shared/i18n/messages'
 import type { Case, Coder, DocumentSummary, HistoryState, ImportProgress, QdpxImportResult, StudyInfo } from '../../shared/types'
-import { ApiError, call, uploadPdf, uploadQdpx } from '../api/client'
-import { downloadBase64, fileNameWith, studyName } from '../io/download'
+import { ApiError, call, saveDownload, uploadPdf, uploadQdpx } from '../api/client'
+import { fileNameWith, studyName } from '../io/download'
 import type { StringKey } from '../i18n/strings'
 import { actingAs } from './codings.slice'
 import type { AppState } from './index'
@@ -394,9 +394,8 @@ export const createStudySlice = (lang: Lang): StateCreator<AppState, [], [], Stu
   closeProjectImport: () => set({ projectImport: null }),
   exportProject: async () => {
     try {
-      const file = fileNameWith('qdpx', studyName(get().info?.path))
-      downloadBase64(file, await call('export:qdpx', {}), 'application/zip')
-      get().notify({ key: 'exportedFile', params: { file } })
+      const file = await saveDownload('export:qdpx', {}, fileNameWith('qdpx', studyName(get().info?.path)))
+      if (file) get().notify({ key: 'exportedFile', params: { file } })
     } catch (e) {
       get().report(e)
     }

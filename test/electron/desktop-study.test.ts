@@ -2,9 +2,11 @@
  * The desktop shell with Electron's API faked: opening a study with the user's settings, the
  * IPC door, the native menu's commands, and the log behind "Open log folder".
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createDownloads, type FileBody } from '../../electron/core/handlers/downloads'
 import { openAppLog, type AppLog } from '../../electron/core/log/app-log'
 import { createDesktop, type Desktop, type DialogLike } from '../../electron/main/desktop'
 import { SettingsStore } from '../../electron/main/settings'
@@ -30,7 +32,7 @@ afterEach(async () => {
   }
 })
 
-async function fakes(settings: Partial<ReturnType<SettingsStore['get']>> = {}): Promise<Fakes> {
+async function fakes(settings: Partial<ReturnType<SettingsStore['get']>> = {}, fakeFile?: () => FileBody): Promise<Fakes> {
   const dir = tempDir()
   const store = new SettingsStore(join(dir, 'settings.json'))
   store.update(settings)
@@ -55,6 +57,7 @@ async function fakes(settings: Partial<ReturnType<SettingsStore['get']>> = {}): 
     openPath: async (path) => opened.push(path),
     systemLang: () => 'en',
     log,
+    makeDownloads: (session) => (fakeFile ? { 'export:qdpx': fakeFile } : createDownloads(session)),
   })
   const f = { desktop, settings: store, log, errors, sent, opened, saveAs, dir }
   open.push(f)
@@ -134,5 +137,57 @@ describe('the desktop shell', () => {
     expect(text).toContain('TypeError')
     expect(text).not.toContain('stage')
     expect(existsSync(f.log.dir)).toBe(true)
+  })
+
+  it('saves a download above 400 MB to the file chosen in the save dialog, streamed', async () => {
+    const MB = 1024 * 1024
+    const size = 420 * MB
+    function* chunks() {
+      const chunk = new Uint8Array(MB)
+      for (let i = 0; i * MB < size; i++) {
+        chunk.fill(i % 253)
+        yield chunk
+      }
+    }
+    const f = await fakes({}, () => ({ fileName: 'groot.qdpx', contentType: 'application/zip', size, chunks: chunks() }))
+    await f.desktop.openStudy(join(f.dir, 'groot.werkbank'), true)
+    f.saveAs.path = join(f.dir, 'uit.qdpx')
+    const reply = await f.desktop.call('file:save', { method: 'export:qdpx', args: {}, fileName: 'groot.qdpx' })
+    expect(reply).toEqual({ ok: true, data: { file: 'uit.qdpx', bytes: size } })
+    expect(statSync(f.saveAs.path).size).toBe(size)
+    const h = createHash('sha256')
+    for await (const c of createReadStream(f.saveAs.path)) h.update(c as Buffer)
+    const expected = createHash('sha256')
+    for (const c of chunks()) expected.update(c)
+    expect(h.digest('hex')).toBe(expected.digest('hex'))
+  }, 120_000)
+
+  it('saves the real .qdpx, says nothing when the dialog is cancelled, and leaves no half file', async () => {
+    let fail = false
+    const f = await fakes({}, () => ({
+      fileName: 'x.qdpx',
+      contentType: 'application/zip',
+      chunks: (function* () {
+        yield new Uint8Array(10)
+        if (fail) throw new RangeError('the zip broke')
+      })(),
+    }))
+    await f.desktop.openStudy(join(f.dir, 's.werkbank'), true)
+    expect(await f.desktop.call('file:save', { method: 'export:qdpx', args: {}, fileName: 'x.qdpx' })).toEqual({ ok: true, data: null })
+    f.saveAs.path = join(f.dir, 'half.qdpx')
+    fail = true
+    expect(await f.desktop.call('file:save', { method: 'export:qdpx', args: {}, fileName: 'x.qdpx' })).toMatchObject({ ok: false, error: { code: 'internal' } })
+    expect(existsSync(f.saveAs.path)).toBe(false)
+    expect(await f.desktop.call('file:save', { method: 'codes:list', args: {}, fileName: 'x.qdpx' })).toMatchObject({ ok: false, error: { code: 'unknown-method' } })
+    expect(await f.desktop.call('file:save', { method: 'export:qdpx' })).toMatchObject({ ok: false, error: { code: 'bad-input' } })
+  })
+
+  it('saves the study as a .qdpx through the real export', async () => {
+    const f = await fakes()
+    await f.desktop.openStudy(join(f.dir, 's.werkbank'), true)
+    f.saveAs.path = join(f.dir, 's.qdpx')
+    const reply = await f.desktop.call('file:save', { method: 'export:qdpx', args: {}, fileName: 's.qdpx' })
+    expect(reply).toMatchObject({ ok: true, data: { file: 's.qdpx' } })
+    expect(readFileSync(f.saveAs.path).subarray(0, 2).toString('latin1')).toBe('PK')
   })
 })
