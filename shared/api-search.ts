@@ -40,6 +40,10 @@ export const searchApi = {
   'queries:list': op<SavedQuery[]>()(z.object({})),
   'queries:save': op<{ id: number }>()(z.object({ name: z.string().trim().min(1).max(200), query: search.query, options: z.object(options).optional() })),
   'queries:delete': op<null>()(z.object({ id })),
+  /** The sentence or paragraph around an offset (or the next one, from white space): keyboard coding. */
+  'units:around': op<{ start: number; end: number } | null>()(
+    z.object({ documentId: id, kind: z.enum(['sentence', 'paragraph']), offset: z.number().int().min(0) }),
+  ),
   /** Runs a saved query; hits new since its last run are marked. */
   'queries:run': op<QuerySearchResult>()(z.object({ id, limit: z.number().int().min(1).max(100_000).optional() })),
 } as const

@@ -37,7 +37,8 @@ export interface CodingsSlice {
 
   setLeadMode(on: boolean): void
   loadCodings(): Promise<void>
-  applyCode(codeId: number, start: number, end: number): Promise<boolean>
+  /** Codes a passage; `origin` says how it was chosen (a selection on the page, or the keyboard). */
+  applyCode(codeId: number, start: number, end: number, origin?: 'selection' | 'keyboard'): Promise<boolean>
   applyArea(codeId: number, page: number, rect: UnitArea): Promise<boolean>
   selectCoding(id: number | null): void
   recode(id: number, codeId: number): Promise<void>
@@ -109,8 +110,8 @@ export const createCodingsSlice: StateCreator<AppState, [], [], CodingsSlice> = 
       }))
     },
 
-    applyCode: (codeId, start, end) =>
-      codeWith(codeId, (documentId, coderId) => call('codings:create', { documentId, codeId, coderId, start, end })),
+    applyCode: (codeId, start, end, origin = 'selection') =>
+      codeWith(codeId, (documentId, coderId) => call('codings:create', { documentId, codeId, coderId, start, end, origin })),
 
     applyArea: (codeId, page, rect) =>
       codeWith(codeId, (documentId, coderId) => call('codings:createArea', { documentId, codeId, coderId, page, rect })),

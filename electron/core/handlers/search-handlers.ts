@@ -1,4 +1,5 @@
 import type { searchApi } from '../../../shared/api-search'
+import { WerkbankError } from '../../../shared/errors'
 import { QuerySearchService } from '../search/query-search.service'
 import type { StudySession } from '../study-session'
 import type { HandlersOf } from './handlers'
@@ -19,5 +20,9 @@ export function createSearchHandlers(s: StudySession): HandlersOf<typeof searchA
       return null
     },
     'queries:run': ({ id, limit }) => q().runSaved(id, limit),
+    'units:around': ({ documentId, kind, offset }) => {
+      if (!s.documents.get(documentId)) throw new WerkbankError('document-not-found', { documentId })
+      return s.documents.units.around(documentId, kind, offset) ?? s.documents.units.all(documentId, kind).find((u) => u.start >= offset) ?? null
+    },
   }
 }

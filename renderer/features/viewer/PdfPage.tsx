@@ -26,7 +26,7 @@ export interface PageMark {
 export interface Overlay {
   key: string
   /** `flash-done`: a flash that has faded, kept (invisible) until the next one. */
-  kind: 'pending' | 'find' | 'find-current' | 'flash' | 'flash-done' | 'preview' | 'draft'
+  kind: 'pending' | 'caret' | 'find' | 'find-current' | 'flash' | 'flash-done' | 'preview' | 'draft'
   ranges?: { start: number; end: number }[]
   rects?: UnitRect[]
 }

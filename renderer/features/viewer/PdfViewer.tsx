@@ -6,12 +6,14 @@ import { openPdf, type OpenedPdf } from '../../pdf/pdfjs'
 import { takePdf } from '../../pdf/prefetch'
 import { caretFromPoint, type BoxCache, type Caret } from '../../pdf/drag-select'
 import { offsetAtPoint, selectionRange } from '../../pdf/selection'
+import { call } from '../../api/client'
 import { useApp } from '../../store'
 import { mayChange } from '../../store/codings.slice'
 import type { Flash } from '../../store/viewer.slice'
 import { CodePicker } from './CodePicker'
 import { FindBar } from './FindBar'
 import { pageOfOffset } from './find'
+import { documentText, rangeOf, step, type KeyboardSelection } from './keyboard-selection'
 import { PdfPage, STRIPE_LANE_PX, STRIPE_LANES, type Overlay, type PageGeometry, type PageMark, type ResizeEdge } from './PdfPage'
 import { ViewerToolbar } from './ViewerToolbar'
 
@@ -77,6 +79,10 @@ export function PdfViewer() {
   const [loading, setLoading] = useState(false)
   const [visible, setVisible] = useState<ReadonlySet<number>>(new Set([1]))
   const [pending, setPending] = useState<Pending | null>(null)
+  // Keyboard coding: a caret and selection as offsets (keyboard-selection.ts).
+  const [kbd, setKbd] = useState<KeyboardSelection | null>(null)
+  // Whether the passage to code was chosen with the keyboard (for the coding's provenance).
+  const byKeyboard = useRef(false)
   const [draft, setDraft] = useState<{ page: number; rect: UnitRect } | null>(null)
   const [hovered, setHovered] = useState<number | null>(null)
   const [resizing, setResizing] = useState<Resizing | null>(null)
@@ -94,6 +100,7 @@ export function PdfViewer() {
   useEffect(() => {
     setOpened(null)
     setPending(null)
+    setKbd(null)
     setDraft(null)
     setHovered(null)
     layouts.current.clear()
@@ -278,6 +285,12 @@ export function PdfViewer() {
       return Array.from({ length: b - a + 1 }, (_, i) => a + i)
     }
     if (pending?.kind === 'text') for (const p of span(pending.start, pending.end)) add(p, { key: 'pending', kind: 'pending', ranges: [pending] })
+    if (kbd && !pending) {
+      const r = rangeOf(kbd)
+      // A selection is shaded; a caret is a bar before the character it stands at.
+      if (r.end > r.start) for (const p of span(r.start, r.end)) add(p, { key: 'kbd', kind: 'pending', ranges: [r] })
+      else add(pageOfOffset(pages, r.start), { key: 'kbd', kind: 'caret', ranges: [{ start: r.start, end: r.start + 1 }] })
+    }
     if (pending?.kind === 'area') add(pending.page, { key: 'pending', kind: 'draft', rects: [pending.rect] })
     if (draft) add(draft.page, { key: 'draft', kind: 'draft', rects: [draft.rect] })
     if (resizing) for (const p of span(resizing.start, resizing.end)) add(p, { key: 'preview', kind: 'preview', ranges: [resizing] })
@@ -292,15 +305,25 @@ export function PdfViewer() {
       for (const r of activeFlash.rects) add(r.page, { key: `flash${activeFlash.nonce}-r${r.x}-${r.y}`, kind, rects: [r] })
     }
     return map
-  }, [pending, draft, resizing, find, activeFlash, documentId, pages, renderSet])
+  }, [pending, kbd, draft, resizing, find, activeFlash, documentId, pages, renderSet])
 
-  const closePicker = useCallback(() => setPending(null), [])
+  const closePicker = useCallback(() => {
+    setPending(null)
+    // Coding by keyboard goes on from the pages.
+    if (byKeyboard.current) scrollRef.current?.focus({ preventScroll: true })
+    byKeyboard.current = false
+  }, [])
 
   const apply = useCallback(async (codeId: number) => {
     const p = pending
     setPending(null)
+    // The caret stays where the coded passage ends.
+    if (p?.kind === 'text') setKbd((k) => (k === null ? null : { anchor: p.end, focus: p.end }))
     window.getSelection()?.removeAllRanges()
-    if (p?.kind === 'text') await useApp.getState().applyCode(codeId, p.start, p.end)
+    const origin = byKeyboard.current ? 'keyboard' : 'selection'
+    if (byKeyboard.current) scrollRef.current?.focus({ preventScroll: true })
+    byKeyboard.current = false
+    if (p?.kind === 'text') await useApp.getState().applyCode(codeId, p.start, p.end, origin)
     else if (p?.kind === 'area') await useApp.getState().applyArea(codeId, p.page, p.rect)
   }, [pending])
 
@@ -497,8 +520,86 @@ export function PdfViewer() {
   }, [afterSelect])
 
   const onKeyUp = useCallback((e: React.KeyboardEvent) => {
-    if (e.shiftKey && e.key.startsWith('Arrow')) afterSelect()
-  }, [afterSelect])
+    // A browser selection extended with Shift+arrows (after a drag); the keyboard caret handles its own.
+    if (e.shiftKey && e.key.startsWith('Arrow') && kbd === null) afterSelect()
+  }, [afterSelect, kbd])
+
+  /**
+   * Keyboard coding on the pages (keyboard-selection.ts): arrows move or extend the caret by a
+   * character or (Ctrl) a word, S and P take the sentence or paragraph, Enter opens the picker.
+   */
+  const onKeyDown = useCallback((e: React.KeyboardEvent) => {
+    if (e.target !== scrollRef.current || documentId === null) return
+    const { pages: ps } = useApp.getState()
+    if (ps.length === 0) return
+    const text = documentText(ps)
+    const current = kbd ?? { anchor: ps[useApp.getState().currentPage - 1]?.startOffset ?? 0, focus: ps[useApp.getState().currentPage - 1]?.startOffset ?? 0 }
+    const arrow = e.key === 'ArrowRight' ? 'right' : e.key === 'ArrowLeft' ? 'left' : null
+    if (arrow) {
+      e.preventDefault()
+      window.getSelection()?.removeAllRanges()
+      setKbd(kbd === null ? current : step(text, current, arrow, { extend: e.shiftKey, word: e.ctrlKey || e.altKey }))
+      return
+    }
+    const unit = e.key === 's' || e.key === 'S' ? 'sentence' : e.key === 'p' || e.key === 'P' ? 'paragraph' : null
+    if (unit && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault()
+      // Again on a whole unit: take the next one too.
+      const r = rangeOf(current)
+      const at = kbd !== null && r.end > r.start ? r.end : current.focus
+      void call('units:around', { documentId, kind: unit, offset: at }).then((u) => {
+        if (!u) return
+        setKbd(kbd !== null && r.end > r.start ? { anchor: r.start, focus: u.end } : { anchor: u.start, focus: u.end })
+      }, (err) => useApp.getState().report(err))
+      return
+    }
+    if (e.key === 'Enter' && kbd !== null) {
+      const r = rangeOf(kbd)
+      const range = trimRange(ps, r.start, r.end)
+      if (!range) return
+      e.preventDefault()
+      // The picker opens under the selection's last piece on screen (or the viewer's middle).
+      const marks = scrollRef.current!.querySelectorAll('[data-overlay="kbd"]')
+      const box = (marks[marks.length - 1] ?? scrollRef.current!).getBoundingClientRect()
+      byKeyboard.current = true
+      setPending({ kind: 'text', ...range, x: box.left, y: box.bottom + 6 })
+      useApp.getState().setLastSelection(range)
+      return
+    }
+    if (e.key === 'Escape' && kbd !== null) {
+      e.preventDefault()
+      setKbd({ anchor: kbd.focus, focus: kbd.focus })
+    }
+  }, [kbd, documentId])
+
+  // Find puts its current hit in the keyboard selection, ready to extend or code.
+  const findHit = find && find.hits.length > 0 ? find.hits[find.index] : undefined
+  useEffect(() => {
+    if (findHit) setKbd({ anchor: findHit.start, focus: findHit.end })
+  }, [findHit?.start, findHit?.end])
+  // Closing Find (Escape) hands the keys back to the pages.
+  const findOpen = find !== null
+  const wasFindOpen = useRef(false)
+  useEffect(() => {
+    if (wasFindOpen.current && !findOpen) scrollRef.current?.focus({ preventScroll: true })
+    wasFindOpen.current = findOpen
+  }, [findOpen])
+
+  // The caret stays in view: its page is brought up first, then the mark scrolled to.
+  useEffect(() => {
+    if (!kbd || pending) return
+    const page = pageOfOffset(useApp.getState().pages, kbd.focus)
+    if (!renderSet.has(page)) {
+      useApp.getState().goToPage(page)
+      return
+    }
+    const id = requestAnimationFrame(() => {
+      const marks = scrollRef.current?.querySelectorAll('[data-overlay="kbd"]')
+      const el = marks && marks[kbd.focus >= kbd.anchor ? marks.length - 1 : 0]
+      el?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+    })
+    return () => cancelAnimationFrame(id)
+  }, [kbd, pending, renderSet])
 
   /** Dragging an end of the selected coding: a preview follows the pointer; letting go saves. */
   const onResizeStart = useCallback((codingId: number, edge: ResizeEdge, e: React.PointerEvent) => {
@@ -547,17 +648,21 @@ export function PdfViewer() {
         void useApp.getState().applyArea(codeId, pending.page, pending.rect)
         return
       }
-      const raw = pending ?? selectionRange(root, window.getSelection(), layouts.current)
+      const fromKeys = !pending && kbd !== null && kbd.anchor !== kbd.focus
+      const raw = pending ?? (fromKeys ? rangeOf(kbd) : null) ?? selectionRange(root, window.getSelection(), layouts.current)
       const range = raw && trimRange(useApp.getState().pages, raw.start, raw.end)
       if (!range) return
       e.preventDefault()
       setPending(null)
       window.getSelection()?.removeAllRanges()
-      void useApp.getState().applyCode(codeId, range.start, range.end)
+      const origin = fromKeys || (pending !== null && byKeyboard.current) ? 'keyboard' : 'selection'
+      byKeyboard.current = false
+      if (fromKeys) setKbd({ anchor: range.end, focus: range.end })
+      void useApp.getState().applyCode(codeId, range.start, range.end, origin)
     }
     document.addEventListener('keydown', onKey)
     return () => document.removeEventListener('keydown', onKey)
-  }, [pending, recentCodeIds])
+  }, [pending, recentCodeIds, kbd])
 
   if (documentId === null) {
     return (
@@ -580,6 +685,7 @@ export function PdfViewer() {
         onMouseDown={onMouseDown}
         onMouseUp={onMouseUp}
         onKeyUp={onKeyUp}
+        onKeyDown={onKeyDown}
         tabIndex={0}
         aria-label={t('pagesOfDocument')}
         data-testid="viewer"
