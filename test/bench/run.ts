@@ -15,6 +15,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<BenchRow[]> }>>
   agreement: () => import('./agreement.bench'),
   matrix: () => import('./matrix.bench'),
   ui: () => import('./ui.bench'),
+  suggest: () => import('./suggest.bench'),
   autocode: () => import('./autocode.bench'),
 }
 

@@ -154,6 +154,7 @@ export async function evaluateSuggestions(s: StudySession, scorer: RankBackend, 
     const set = coveredBy.get(r.codeId) ?? coveredBy.set(r.codeId, new Set()).get(r.codeId)!
     for (const u of unitsCovered(seedByDoc.get(r.documentId) ?? [], [r])) set.add(u)
   }
+  const codedDocs = new Set(seedRows.map((r) => r.documentId))
   const anyCovered = new Set<Unit>()
   for (const set of coveredBy.values()) for (const u of set) anyCovered.add(u)
 
@@ -169,7 +170,8 @@ export async function evaluateSuggestions(s: StudySession, scorer: RankBackend, 
     const start: Feedback = {
       positive: [...own],
       negative: [...anyCovered].filter((u) => !own.has(u)),
-      background: seedUnits.filter((u) => !anyCovered.has(u)),
+      // As in the app: only documents the coder has coded in count as read.
+      background: seedUnits.filter((u) => !anyCovered.has(u) && codedDocs.has(u.documentId)),
     }
     const profile = codeProfile(code, detectLanguage([code.name, code.definition, code.inclusion, code.example].join(' ')))
     const model = await simulate((c, f) => scorer.rank(profile, c, f), outside, truth, start, rounds, perRound, scorer.threshold, scorer.minimum)

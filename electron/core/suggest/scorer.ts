@@ -52,6 +52,9 @@ interface Features {
   ids: Int32Array
   /** 1 + ln(tf) per term. */
   tf: Float64Array
+  /** tf × idf, L2-normalised, for the idf of `ver` (the count of units seen when it was made). */
+  w?: Float64Array
+  ver?: number
 }
 
 /** Weights of the training evidence (tuned on the generated reports; see docs/SUGGESTIONS.md). */
@@ -96,13 +99,21 @@ export class TermLogisticScorer implements SuggestionScorer {
     for (const u of feedback.background) if (!posKeys.has(u.key)) examples.push({ f: this.unit(u), y: 0, w: this.o.background })
 
     const idf = this.idf()
-    const norm = (f: Features) => {
-      let s = 0
-      for (let i = 0; i < f.ids.length; i++) {
-        const v = f.tf[i]! * idf[f.ids[i]!]!
-        s += v * v
+    const ver = this.docs
+    // Each unit's weights are made once per idf (which changes only when new units come in).
+    const weighted = (f: Features): Float64Array => {
+      if (f.w && f.ver === ver) return f.w
+      const w = new Float64Array(f.ids.length)
+      let ss = 0
+      for (let i = 0; i < w.length; i++) {
+        w[i] = f.tf[i]! * idf[f.ids[i]!]!
+        ss += w[i]! * w[i]!
       }
-      return s > 0 ? 1 / Math.sqrt(s) : 0
+      const n = ss > 0 ? 1 / Math.sqrt(ss) : 0
+      for (let i = 0; i < w.length; i++) w[i]! *= n
+      f.w = w
+      f.ver = ver
+      return w
     }
     // Balance the classes: each side's weights sum to the same total.
     let wPos = 0
@@ -110,7 +121,7 @@ export class TermLogisticScorer implements SuggestionScorer {
     for (const e of examples) (e.y === 1 ? (wPos += e.w) : (wNeg += e.w))
     const scalePos = wPos > 0 ? (wPos + wNeg) / (2 * wPos) : 1
     const scaleNeg = wNeg > 0 ? (wPos + wNeg) / (2 * wNeg) : 1
-    const train = examples.map((e) => ({ ...e, w: e.w * (e.y === 1 ? scalePos : scaleNeg), n: norm(e.f) }))
+    const train = examples.map((e) => ({ ...e, w: e.w * (e.y === 1 ? scalePos : scaleNeg), x: weighted(e.f) }))
 
     const weights = new Float64Array(this.vocab.size)
     let bias = 0
@@ -118,14 +129,15 @@ export class TermLogisticScorer implements SuggestionScorer {
       const rate = 0.5 / (1 + epoch * 0.2)
       for (const e of train) {
         let z = bias
-        const { ids, tf } = e.f
-        for (let i = 0; i < ids.length; i++) z += weights[ids[i]!]! * tf[i]! * idf[ids[i]!]! * e.n
+        const { ids } = e.f
+        const x = e.x
+        for (let i = 0; i < ids.length; i++) z += weights[ids[i]!]! * x[i]!
         const p = 1 / (1 + Math.exp(-z))
         const g = (p - e.y) * e.w * rate
         bias -= g
         for (let i = 0; i < ids.length; i++) {
           const t = ids[i]!
-          weights[t] = weights[t]! * (1 - rate * this.o.l2) - g * tf[i]! * idf[t]! * e.n
+          weights[t] = weights[t]! * (1 - rate * this.o.l2) - g * x[i]!
         }
       }
     }
@@ -133,9 +145,9 @@ export class TermLogisticScorer implements SuggestionScorer {
     const scores = new Float64Array(units.length)
     for (let k = 0; k < feats.length; k++) {
       const f = feats[k]!
-      const n = norm(f)
+      const x = weighted(f)
       let z = bias
-      for (let i = 0; i < f.ids.length; i++) z += weights[f.ids[i]!]! * f.tf[i]! * idf[f.ids[i]!]! * n
+      for (let i = 0; i < f.ids.length; i++) z += weights[f.ids[i]!]! * x[i]!
       scores[k] = 1 / (1 + Math.exp(-z))
     }
     return scores

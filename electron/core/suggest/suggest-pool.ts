@@ -36,7 +36,7 @@ export class SuggestWorker implements RankBackend {
   rank(code: CodeProfile, units: readonly UnitText[], feedback: Feedback): Promise<Float64Array> {
     const w = this.start()
     const wire = (u: UnitText): WireUnit => {
-      if (this.sent.has(u.key)) return { key: u.key, lang: u.lang }
+      if (this.sent.has(u.key)) return u.key
       this.sent.add(u.key)
       return { key: u.key, text: u.text, lang: u.lang }
     }

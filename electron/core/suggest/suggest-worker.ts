@@ -7,8 +7,8 @@ import { parentPort } from 'node:worker_threads'
 import { TermLogisticScorer, type CodeProfile, type UnitText } from './scorer'
 import type { Language } from './terms'
 
-/** A unit as sent: its text only the first time. */
-export type WireUnit = { key: string; text?: string; lang: Language }
+/** A unit as sent: whole the first time, then only its key. */
+export type WireUnit = { key: string; text: string; lang: Language } | string
 export type SuggestRequest = {
   id: number
   code: CodeProfile
@@ -24,13 +24,13 @@ const scorer = new TermLogisticScorer()
 const texts = new Map<string, UnitText>()
 
 function unit(w: WireUnit): UnitText {
-  if (w.text !== undefined) {
+  if (typeof w !== 'string') {
     const u = { key: w.key, text: w.text, lang: w.lang }
     texts.set(w.key, u)
     return u
   }
-  const u = texts.get(w.key)
-  if (!u) throw new Error(`unit ${w.key} was never sent`)
+  const u = texts.get(w)
+  if (!u) throw new Error(`unit ${w} was never sent`)
   return u
 }
 
