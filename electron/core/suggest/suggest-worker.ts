@@ -41,7 +41,7 @@ port.on('message', (req: SuggestRequest) => {
       negative: req.feedback.negative.map(unit),
       background: req.feedback.background.map(unit),
     })
-    port.postMessage({ id: req.id, scores } satisfies SuggestResponse, [scores.buffer])
+    port.postMessage({ id: req.id, scores } satisfies SuggestResponse, [scores.buffer as ArrayBuffer])
   } catch (e) {
     port.postMessage({ id: req.id, error: String(e) } satisfies SuggestResponse)
   }
