@@ -70,3 +70,40 @@ export function rectsForRange(page: number, boxes: readonly ItemBox[], start: nu
 function round(n: number): number {
   return Math.round(n * 1e5) / 1e5
 }
+
+/**
+ * Finds where a quote stands in a text, with its stored prefix and suffix choosing between
+ * several occurrences and `near` (the old offset) breaking ties: first exactly, then with white
+ * space loose (any run of white space, or none, for one in the quote), because a re-read text
+ * (OCR run again, a new extractor) breaks lines and spaces differently. Null when not there.
+ */
+export function findQuote(
+  text: string,
+  quote: string,
+  hint: { prefix?: string; suffix?: string; near?: number } = {},
+): { start: number; end: number } | null {
+  const q = quote.trim()
+  if (q === '') return null
+  const hits: { start: number; end: number }[] = []
+  for (let i = text.indexOf(q); i !== -1 && hits.length < 1000; i = text.indexOf(q, i + 1)) hits.push({ start: i, end: i + q.length })
+  if (hits.length === 0) {
+    const parts = q.split(/\s+/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    const loose = new RegExp(parts.join('\\s*'), 'g')
+    for (let m = loose.exec(text); m && hits.length < 1000; m = loose.exec(text)) {
+      hits.push({ start: m.index, end: m.index + m[0].length })
+      loose.lastIndex = m.index + 1
+    }
+  }
+  const squash = (s: string) => s.replace(/\s+/g, '')
+  const pre = squash(hint.prefix ?? '')
+  const suf = squash(hint.suffix ?? '')
+  let best: { hit: { start: number; end: number }; score: number } | null = null
+  for (const hit of hits) {
+    let score = 0
+    if (pre && squash(text.slice(Math.max(0, hit.start - (hint.prefix?.length ?? 0) - 8), hit.start)).endsWith(pre)) score += 2
+    if (suf && squash(text.slice(hit.end, hit.end + (hint.suffix?.length ?? 0) + 8)).startsWith(suf)) score += 2
+    if (hint.near !== undefined) score -= Math.abs(hit.start - hint.near) / (text.length + 1)
+    if (!best || score > best.score) best = { hit, score }
+  }
+  return best?.hit ?? null
+}

@@ -41,6 +41,7 @@ import { QDPX_MAX_BYTES } from './qdpx'
 import { analysisApi } from './api-analysis'
 import { agreementApi } from './api-agreement'
 import { suggestionsApi } from './api-suggestions'
+import { ocrApi } from './api-ocr'
 
 /** Operations on the study file itself: documents, cases, codebook, codings, search, undo. */
 export const coreApi = {
@@ -170,7 +171,7 @@ export const coreApi = {
 } as const
 
 /** Every operation: the core, the cross-case analyses, intercoder agreement and suggestions. */
-export const api = joinParts(coreApi, analysisApi, agreementApi, suggestionsApi, searchApi, logApi)
+export const api = joinParts(coreApi, analysisApi, agreementApi, suggestionsApi, searchApi, logApi, ocrApi)
 
 export type Api = typeof api
 export type Method = keyof Api
@@ -185,4 +186,6 @@ export function isMethod(name: string): name is Method {
 /** Events the core sends to the UI (import progress). */
 export interface Events {
   'import:progress': import('./types').ImportProgress
+  /** Reading a document's scanned pages (OCR): after each page. */
+  'ocr:progress': import('./ocr-types').OcrProgress
 }

@@ -88,6 +88,13 @@ export const ERROR_CODES = [
   'query-not-found',
   'suggestion-too-few-segments',
   'suggestion-method-unknown',
+  // OCR (issue 13): a run refused or stopped, and what a page read gave (notes of a run).
+  'ocr-running',
+  'ocr-cancelled',
+  'ocr-failed',
+  'ocr-page-blank',
+  'ocr-page-too-large',
+  'ocr-page-unreadable',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

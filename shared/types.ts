@@ -47,6 +47,8 @@ export interface PageInfo {
   boxes: [number, number, number, number, number, number][]
   /** Where the page lies in its PDF (absent: all 0, as for pages imported before it was kept). */
   geometry?: PageGeometry
+  /** Set when the page's text was read from its image (OCR): mean and per-box word confidence, 0–100. */
+  ocr?: { confidence: number; words: number[] }
 }
 
 /**

@@ -13,6 +13,8 @@ import { QdpxImport } from './services/qdpx-import'
 import { CodingService } from './services/coding.service'
 import { History } from './services/history.service'
 import { ImportService } from './services/import.service'
+import { OcrService } from './services/ocr.service'
+import { OcrPool } from './ocr/ocr-pool'
 import { SearchService } from './services/search.service'
 import { SuggestWorker } from './suggest/suggest-pool'
 import { SuggestionService } from './suggest/suggestion.service'
@@ -42,6 +44,9 @@ export class StudySession {
   readonly search: SearchService
   readonly qdpx: QdpxImport
   readonly memos: MemoService
+  /** Reading scanned pages as text (OCR), in a pool of workers started at the first page. */
+  readonly ocr: OcrService
+  private ocrPool: OcrPool | undefined
   /** The study's rotating backups (`NAME.backups` beside it): timer, close, merge and restore all use this one. */
   readonly backups: BackupService
   private pool: ExtractPool | undefined
@@ -65,6 +70,7 @@ export class StudySession {
     this.transfer = new CodebookTransfer(this.codebook, this.history)
     this.importer = new ImportService(db, this.documents, () => (this.pool ??= new ExtractPool()))
     this.search = new SearchService(db)
+    this.ocr = new OcrService(db, this.documents, this.codings, this.history, () => (this.ocrPool ??= new OcrPool()))
     this.memos = new MemoService(db, this.history)
     this.qdpx = new QdpxImport({
       importer: this.importer, documents: this.documents, documentService: this.documentService,
@@ -118,6 +124,7 @@ export class StudySession {
 
   async close(): Promise<void> {
     await this.pool?.close()
+    await this.ocrPool?.close()
     await this.suggestWorker?.close()
     this.study.close()
   }

@@ -249,6 +249,30 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
     en: '{file} could not be saved ({reason}).',
     nl: '{file} kon niet worden opgeslagen ({reason}).',
   },
+  'ocr-running': {
+    en: 'Text recognition is already running for document {documentId}.',
+    nl: 'Tekstherkenning loopt al voor document {documentId}.',
+  },
+  'ocr-cancelled': {
+    en: 'Text recognition of document {documentId} was cancelled; its text was not changed.',
+    nl: 'Tekstherkenning van document {documentId} is afgebroken; de tekst is niet gewijzigd.',
+  },
+  'ocr-failed': {
+    en: 'Text recognition of document {documentId} failed ({detail}); its text was not changed.',
+    nl: 'Tekstherkenning van document {documentId} is mislukt ({detail}); de tekst is niet gewijzigd.',
+  },
+  'ocr-page-blank': {
+    en: 'Page {page} holds no text that could be recognised (a blank page?).',
+    nl: 'Op pagina {page} is geen tekst herkend (een lege pagina?).',
+  },
+  'ocr-page-too-large': {
+    en: 'Page {page} is too large to read as an image ({width} × {height} points); it can still be coded as areas.',
+    nl: 'Pagina {page} is te groot om als afbeelding te lezen ({width} × {height} punten); u kunt er nog wel gebieden op coderen.',
+  },
+  'ocr-page-unreadable': {
+    en: 'Page {page} could hardly be read (mean confidence {confidence}%): it may be a photo or a poor scan. Check its text before coding it.',
+    nl: 'Pagina {page} was nauwelijks leesbaar (gemiddelde zekerheid {confidence}%): het is misschien een foto of een slechte scan. Controleer de tekst voordat u codeert.',
+  },
 }
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */

@@ -113,9 +113,10 @@ describe('opening a study file', () => {
       const actual = (study.db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).sort()
       expect(actual, table).toEqual([...columns].sort())
       const triggers = study.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?").pluck().all(table) as string[]
-      // Documents record updates only (case, title); the other tables every change.
-      expect(triggers, table).toHaveLength(table === 'documents' ? 1 : 3)
-      for (const sql of triggers) for (const c of columns) expect(sql).toContain(`'${c}'`)
+      // Documents and pages record updates only (case, title; OCR); the other tables every change.
+      const undoTriggers = triggers.filter((sql) => sql.includes('undo_changes'))
+      expect(undoTriggers, table).toHaveLength(table === 'documents' || table === 'pages' ? 1 : 3)
+      for (const sql of undoTriggers) for (const c of columns) expect(sql).toContain(`'${c}'`)
     }
     study.close()
   })

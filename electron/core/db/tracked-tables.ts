@@ -22,6 +22,11 @@ export const TRACKED_TABLES = {
     'id', 'case_id', 'title', 'pdf_title', 'file_name', 'sha256', 'byte_size', 'page_count', 'char_count',
     'has_text', 'extractor', 'imported_at',
   ],
+  // Since migration 0011: applying OCR to pages can be undone (updates only, as documents).
+  pages: [
+    'id', 'document_id', 'page_no', 'start_offset', 'text', 'width', 'height', 'items', 'view_x', 'view_y',
+    'media_x', 'media_y', 'rotate', 'text_source', 'ocr_confidence', 'ocr_word_confidence', 'ocr_engine',
+  ],
 } as const satisfies Record<string, readonly string[]>
 
 export type TrackedTable = keyof typeof TRACKED_TABLES

@@ -6,6 +6,7 @@ import { createAgreementHandlers } from './agreement-handlers'
 import { createAnalysisHandlers } from './analysis-handlers'
 import { createSuggestionHandlers } from './suggestion-handlers'
 import { createSearchHandlers } from './search-handlers'
+import { createOcrHandlers } from './ocr-handlers'
 import { createLogHandlers } from './log-handlers'
 import { WerkbankError } from '../../../shared/errors'
 import type { StudySession } from '../study-session'
@@ -22,7 +23,7 @@ export type Emit = <E extends keyof Events>(event: E, payload: Events[E]) => voi
  */
 export function createHandlers(s: StudySession, emit: Emit = () => undefined): Handlers {
   // A method in two parts throws here, at start-up, instead of one part silently winning.
-  return joinParts(createCoreHandlers(s, emit), createAnalysisHandlers(s), createAgreementHandlers(s), createSuggestionHandlers(s), createSearchHandlers(s), createLogHandlers(s))
+  return joinParts(createCoreHandlers(s, emit), createAnalysisHandlers(s), createAgreementHandlers(s), createSuggestionHandlers(s), createSearchHandlers(s), createLogHandlers(s), createOcrHandlers(s, emit))
 }
 
 function createCoreHandlers(s: StudySession, emit: Emit): HandlersOf<typeof coreApi> {

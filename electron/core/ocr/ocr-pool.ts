@@ -38,6 +38,8 @@ export interface OcrJobOptions {
   dpi: number
   /** "nld+eng" */
   langs: string
+  /** Pages that paint no image are not read (reported as skipped). */
+  onlyIfImages?: Set<number>
   /** After each page, in the order pages finish. */
   onPage?: (result: OcrPageResult, done: number, total: number) => void
   signal?: AbortSignal
@@ -130,6 +132,7 @@ export class OcrPool {
       slot.job = job.id
       slot.worker.postMessage({
         type: 'page', job: job.id, pageNo, dpi: job.options.dpi, langs: job.options.langs,
+        ...(job.options.onlyIfImages?.has(pageNo) ? { onlyIfImages: true } : {}),
         // Each worker gets the PDF once per document (a copy: the worker keeps it).
         ...(first ? { data: job.data.slice() } : {}),
       } satisfies OcrWorkerRequest)

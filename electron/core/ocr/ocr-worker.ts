@@ -8,10 +8,10 @@ import { createWorker, OEM, type Worker as Tesseract } from 'tesseract.js'
 import { buildPageText, normaliseItemText, type ItemBox } from '../../../shared/page-text'
 import { ocrDataDir, parseLanguages, tesseractPaths } from './ocr-data'
 import { meanConfidence, ocrGeometry, wordsToItems, type OcrBlock } from './ocr-words'
-import { openPdf, renderPage, type OpenPdf } from './render'
+import { openPdf, pageHasImages, renderPage, type OpenPdf } from './render'
 
 export type OcrWorkerRequest =
-  | { type: 'page'; job: number; pageNo: number; data?: Uint8Array; dpi: number; langs: string }
+  | { type: 'page'; job: number; pageNo: number; data?: Uint8Array; dpi: number; langs: string; onlyIfImages?: boolean }
   | { type: 'forget'; job: number }
 
 /** What one page became: canonical text and boxes as the importer makes them, and confidences. */
@@ -26,6 +26,8 @@ export interface OcrPageResult {
   height: number
   /** The resolution read at (lower than asked for a very large page); 0 when not read (too large). */
   dpi: number
+  /** Not read: the page paints no image (asked with `onlyIfImages`). */
+  skipped?: boolean
   ms: number
 }
 
@@ -64,13 +66,17 @@ async function readPage(req: Extract<OcrWorkerRequest, { type: 'page' }>): Promi
     open = { job: req.job, pdf: openPdf(req.data) }
   }
   const pdf = await open.pdf
+  if (req.onlyIfImages && !(await pageHasImages(pdf, req.pageNo))) {
+    return { pageNo: req.pageNo, text: '', boxes: [], confidences: [], meanConfidence: 0, width: 0, height: 0, dpi: 0, skipped: true, ms: performance.now() - started }
+  }
   const [rendered, ocr] = await Promise.all([renderPage(pdf, req.pageNo, req.dpi), tesseract(req.langs)])
   if (!rendered) {
     const page = await pdf.doc.getPage(req.pageNo)
     const vp = page.getViewport({ scale: 1 })
     return { pageNo: req.pageNo, text: '', boxes: [], confidences: [], meanConfidence: 0, width: vp.width, height: vp.height, dpi: 0, ms: performance.now() - started }
   }
-  const { data } = await ocr.recognize(rendered.image, {}, { blocks: true, text: false })
+  const image = Buffer.from(rendered.image.buffer, rendered.image.byteOffset, rendered.image.byteLength)
+  const { data } = await ocr.recognize(image, {}, { blocks: true, text: false })
   const { items, confidences } = wordsToItems((data.blocks ?? []) as unknown as OcrBlock[], rendered.scale, rendered.height)
   const built = buildPageText(items, ocrGeometry(rendered.width, rendered.height))
   // Boxes are made for the items whose text is not empty after normalising: keep their confidences.

@@ -84,3 +84,20 @@ export async function renderPage(pdf: OpenPdf, pageNo: number, dpi: number): Pro
     page.cleanup()
   }
 }
+
+/** Whether the page paints an image (a scan, text drawn as pictures): only such a page is worth reading. */
+export async function pageHasImages(pdf: OpenPdf, pageNo: number): Promise<boolean> {
+  const lib = await loadPdfJs()
+  const page = await pdf.doc.getPage(pageNo)
+  try {
+    const ops = await page.getOperatorList()
+    const o = lib.OPS
+    const painting = new Set<number>([
+      o.paintImageXObject, o.paintInlineImageXObject, o.paintImageMaskXObject, o.paintImageXObjectRepeat,
+      o.paintInlineImageXObjectGroup, o.paintImageMaskXObjectGroup, o.paintImageMaskXObjectRepeat, o.paintSolidColorImageMask,
+    ].filter((n): n is number => typeof n === 'number'))
+    return ops.fnArray.some((fn) => painting.has(fn))
+  } finally {
+    page.cleanup()
+  }
+}

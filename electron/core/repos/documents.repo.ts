@@ -183,7 +183,7 @@ export class DocumentsRepo {
   }
 }
 
-const PAGE_COLUMNS = 'page_no, start_offset, text, width, height, items, view_x, view_y, media_x, media_y, rotate'
+const PAGE_COLUMNS = 'page_no, start_offset, text, width, height, items, view_x, view_y, media_x, media_y, rotate, text_source, ocr_confidence, ocr_word_confidence'
 
 interface PageRow {
   page_no: number
@@ -197,6 +197,9 @@ interface PageRow {
   media_x: number
   media_y: number
   rotate: number
+  text_source: 'pdf' | 'ocr'
+  ocr_confidence: number | null
+  ocr_word_confidence: string | null
 }
 
 function toPage(r: PageRow): PageInfo {
@@ -208,6 +211,9 @@ function toPage(r: PageRow): PageInfo {
     height: r.height,
     boxes: JSON.parse(r.items) as PageInfo['boxes'],
     geometry: { viewX: r.view_x, viewY: r.view_y, mediaX: r.media_x, mediaY: r.media_y, rotate: r.rotate },
+    ...(r.text_source === 'ocr'
+      ? { ocr: { confidence: r.ocr_confidence ?? 0, words: r.ocr_word_confidence ? (JSON.parse(r.ocr_word_confidence) as number[]) : [] } }
+      : {}),
   }
 }
 

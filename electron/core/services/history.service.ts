@@ -24,6 +24,7 @@ type Row = Record<string, unknown>
  */
 export class History {
   private depth = 0
+  private readonly replayed: ((label: string, params: Record<string, string | number>) => void)[] = []
   private readonly stmts
   private readonly tableStmts = new Map<TrackedTable, { insert: Database.Statement; update: Database.Statement; remove: Database.Statement }>()
 
@@ -78,6 +79,7 @@ export class History {
         else this.write(c.tbl, 'insert', JSON.parse(c.before!) as Row)
       }
       this.stmts.mark.run(1, action.id)
+      for (const fn of this.replayed) fn(action.label, parseParams(action.params))
     })()
     return { label: action.label, params: parseParams(action.params) }
   }
@@ -91,6 +93,7 @@ export class History {
         else this.write(c.tbl, c.op, JSON.parse(c.after!) as Row)
       }
       this.stmts.mark.run(0, action.id)
+      for (const fn of this.replayed) fn(action.label, parseParams(action.params))
     })()
     return { label: action.label, params: parseParams(action.params) }
   }
@@ -106,6 +109,14 @@ export class History {
       ...(done ? { undoParams: parseParams(done.params) } : {}),
       ...(undone ? { redoParams: parseParams(undone.params) } : {}),
     }
+  }
+
+  /**
+   * Called inside the transaction of every undo and redo, after the rows are replayed: for what
+   * is derived from tracked rows and not itself tracked (a document's text units after OCR).
+   */
+  onReplay(fn: (label: string, params: Record<string, string | number>) => void): void {
+    this.replayed.push(fn)
   }
 
   /** Forgets all history: after changes that cannot be undone (a document deleted). */
