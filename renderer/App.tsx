@@ -13,6 +13,7 @@ import { SearchPanel } from './features/codings/SearchPanel'
 import { FileDrop } from './features/import/FileDrop'
 import { ImportDialog } from './features/import/ImportDialog'
 import { DesktopMenu } from './features/menu/DesktopMenu'
+import { StudyLogDialog } from './features/log/StudyLogDialog'
 import { PdfViewer } from './features/viewer/PdfViewer'
 import { rememberLang, useT, type Lang } from './i18n'
 import { historyLabel } from './i18n/history-labels'
@@ -36,6 +37,7 @@ export function App() {
   const panes = useApp((s) => s.panes)
   const retrievalCodeId = useApp((s) => s.retrievalCodeId)
   const [tab, setTab] = useState<RightTab>('retrieval')
+  const [logOpen, setLogOpen] = useState(false)
   const store = useApp.getState()
 
   useEffect(() => {
@@ -186,6 +188,9 @@ export function App() {
         >
           ↷ {t('redo')}
         </button>
+        <button type="button" onClick={() => setLogOpen(true)} disabled={!ready} data-testid="open-log">
+          {t('studyLog')}
+        </button>
         <span className="sep" />
         <CoderControls />
         <label className="lang small">
@@ -257,6 +262,7 @@ export function App() {
       </main>
       </CodingOrAnalysis>
       {ready && (!coder || askCoder) && <CoderPrompt {...(coder ? { onCancel: () => store.setAskCoder(false) } : {})} />}
+      {logOpen && <StudyLogDialog onClose={() => setLogOpen(false)} />}
       <ImportDialog />
       <FileDrop />
       <DesktopMenu />

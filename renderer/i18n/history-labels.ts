@@ -29,6 +29,7 @@ const LABELS: Record<string, Record<Lang, string>> = {
   'qdpx-import': { nl: 'REFI-QDA-project importeren', en: 'import REFI-QDA project' },
   'team-merge': { nl: 'studie van codeur samenvoegen', en: "merge a coder's study" },
   'agreement-settle': { nl: 'meningsverschil beslechten', en: 'settle disagreement' },
+  autocode: { nl: 'automatisch coderen ({hits} treffers)', en: 'auto-code ({hits} hits)' },
 }
 
 export function historyLabel(label: string | null | undefined, lang: Lang, params: Record<string, string | number> = {}): string {

@@ -1,5 +1,5 @@
 /**
- * The UI state: one zustand store made of slices (study, codebook, viewer, codings). Async
+ * The UI state: one zustand store made of slices (study, codebook, viewer, codings, search and code). Async
  * actions call the API client and then set; fast-changing things (the live selection, scroll,
  * pointer) stay in components.
  */
@@ -7,14 +7,16 @@ import { create } from 'zustand'
 import { initialLang } from '../i18n/lang'
 import { createCodebookSlice, type CodebookSlice } from './codebook.slice'
 import { createCodingsSlice, type CodingsSlice } from './codings.slice'
+import { createSearchSlice, type SearchSlice } from './search.slice'
 import { createStudySlice, type StudySlice } from './study.slice'
 import { createViewerSlice, type ViewerSlice } from './viewer.slice'
 
-export type AppState = StudySlice & CodebookSlice & ViewerSlice & CodingsSlice
+export type AppState = StudySlice & CodebookSlice & ViewerSlice & CodingsSlice & SearchSlice
 
 export const useApp = create<AppState>()((...a) => ({
   ...createStudySlice(initialLang())(...a),
   ...createCodebookSlice(...a),
   ...createViewerSlice(...a),
   ...createCodingsSlice(...a),
+  ...createSearchSlice(...a),
 }))

@@ -112,7 +112,7 @@ describe('retrieval, search, find and the workspace (browser mode, Chromium)', (
       await expect.poll(() => page.locator('.page-box input').inputValue()).not.toBe('1')
     })
     // The flash lies over the word.
-    const hit = (await wb.api('search:query', { query: 'tussock' }))[0]!
+    const hit = (await wb.api('search:run', { query: 'tussock' })).hits[0]!
     const word = await page.evaluate(({ pageNo }) => {
       const span = [...document.querySelectorAll<HTMLElement>(`[data-page-no="${pageNo}"] .textLayer span[data-i]`)].find((s) => /tussock/i.test(s.textContent ?? ''))!
       const t = span.firstChild as Text
@@ -137,14 +137,15 @@ describe('retrieval, search, find and the workspace (browser mode, Chromium)', (
     await page.getByTestId('search-input').fill('Projectgroep')
     await page.keyboard.press('Enter')
     await expect.poll(async () => (await results.first().textContent()) ?? '').toContain('p01-samen-zorgen')
-    const expected = await wb.api('search:query', { query: 'Projectgroep', limit: 500 })
-    expect(await page.getByTestId('search-status').textContent()).toContain(`${expected.length} hits`)
+    const expected = await wb.api('search:run', { query: 'Projectgroep' })
+    expect(expected.documents.map((d) => d.documentId)).toEqual([reportId])
+    expect(await page.getByTestId('search-status').textContent()).toContain(`${expected.total} hits in 1 document`)
     await page.screenshot({ path: screenshotPath('24-search') })
     await flashInView(async () => {
       await results.first().click()
       await expect.poll(() => page.evaluate(() => document.querySelector('.viewer-toolbar .doc-title')?.textContent ?? '')).toContain('p01-samen-zorgen')
     })
-    expect(expected[0]!.documentId).toBe(reportId)
+    expect(expected.hits[0]!.documentId).toBe(reportId)
   })
 
   it('finds in the document with Ctrl+F, steps through the hits and marks the current one', async () => {

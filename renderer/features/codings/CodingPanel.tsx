@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { CodePathLabel } from '../../components/CodePathLabel'
+import { OriginTag } from '../../components/OriginTag'
 import { shortPath } from '../../components/code-path'
 import { useT } from '../../i18n'
 import { useApp } from '../../store'
@@ -89,7 +90,7 @@ export function CodingPanel() {
           </select>
         </dd>
         <dt>{t('coder')}</dt>
-        <dd data-testid="coding-coder">{coding.coderName}</dd>
+        <dd><span data-testid="coding-coder">{coding.coderName}</span> <OriginTag origin={coding.origin} detail={coding.originDetail} /></dd>
         <dt>{coding.pageFrom === coding.pageTo ? t('pageN', { page: coding.pageFrom }) : t('pages', { from: coding.pageFrom, to: coding.pageTo })}</dt>
         <dd className="muted small">
           <button type="button" className="link small doc-jump" onClick={() => void jumpToCoding(coding)} title={t('goToCoding')}>{coding.documentTitle}</button>

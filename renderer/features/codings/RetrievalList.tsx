@@ -1,5 +1,6 @@
 import type { CodingRow } from '../../../shared/types'
 import { CodePathLabel } from '../../components/CodePathLabel'
+import { OriginTag } from '../../components/OriginTag'
 import { useListbox } from '../../hooks/use-listbox'
 import { useT } from '../../i18n'
 import { useApp } from '../../store'
@@ -63,7 +64,8 @@ export function RetrievalList() {
                     {r.caseName && <span className="where-sub muted">· {r.documentTitle}</span>}
                   </span>
                   <span className="small muted where-more">
-                    {r.pageFrom === r.pageTo ? t('pageN', { page: r.pageFrom }) : t('pages', { from: r.pageFrom, to: r.pageTo })} · {r.coderName}
+                    {r.pageFrom === r.pageTo ? t('pageN', { page: r.pageFrom }) : t('pages', { from: r.pageFrom, to: r.pageTo })} · {r.coderName}{' '}
+                    <OriginTag origin={r.origin} detail={r.originDetail} />
                   </span>
                   {withSubcodes && r.codeId !== codeId && (
                     <span className="code-path small muted"><span className="swatch" style={{ backgroundColor: useApp.getState().codes.byId[r.codeId]?.colour }} /> <CodePathLabel path={r.codePath} /></span>
