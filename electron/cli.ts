@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import type { OcrOptions } from './core/services/ocr.service'
 import { pathToFileURL } from 'node:url'
 import type { Args, Method, Result } from '../shared/api'
 import { codebookFormatOf } from '../shared/codebook-files'
@@ -28,7 +29,11 @@ export type { CliIo } from './cli-kit'
 const USAGE = `Usage: npm run -s cli -- COMMAND STUDY [options]
 
   init STUDY [--template loopbaan] [--lang nl|en]
-  import STUDY FILE... [--case NAME]
+  import STUDY FILE... [--case NAME] [--ocr auto|off]
+                                   (pages without a text layer are read by OCR unless --ocr off;
+                                    progress on stderr)
+  ocr STUDY DOC_ID [--lang nld|eng|nld+eng] [--dpi N] [--page N]
+                                   (reads the document's scanned pages again; codings kept)
   docs STUDY
   text STUDY DOC_ID [--page N]
   codes STUDY
@@ -86,6 +91,8 @@ const OPTIONS = {
   // --case may be repeated (the report's cases); `import` takes the last one.
   case: { type: 'string', multiple: true },
   page: { type: 'string' },
+  ocr: { type: 'string' },
+  dpi: { type: 'string' },
   colour: { type: 'string' },
   color: { type: 'string' },
   definition: { type: 'string' },
@@ -156,9 +163,13 @@ const CORE_COMMANDS: Record<string, CommandSpec> = {
   },
 
   import: {
-    async run({ call, values, positionals, io, json, lang }) {
+    async run({ call, session, values, positionals, io, json, lang }) {
+      const ocrMode = (values.ocr as string | undefined) ?? 'auto'
+      if (ocrMode !== 'auto' && ocrMode !== 'off') throw new UsageError('--ocr is auto or off')
       const files = positionals.slice(1)
       if (files.length === 0) throw new UsageError('name at least one PDF file')
+      // The command line reads scans itself, in the foreground, not in the background.
+      session.ocr.mode = 'off'
       const caseName = (values.case as string[] | undefined)?.at(-1)
       const caseId = caseName ? (await call('cases:ensure', { name: caseName })).id : null
       const outcomes = await call('documents:import', { paths: files, caseId })
@@ -169,13 +180,41 @@ const CORE_COMMANDS: Record<string, CommandSpec> = {
         else if (o.status === 'duplicate') io.out(tsv(['duplicate', o.documentId, o.file]))
         else io.out(tsv(['error', o.file, errorMessage(o.error, lang)]))
         if (o.status === 'error') failed++
-        if (o.status === 'imported' && o.warning === 'no-text-layer') {
+        if (o.status === 'imported' && o.warning === 'no-text-layer' && ocrMode === 'off') {
           io.err(lang === 'nl'
             ? `${o.file}: geen tekstlaag gevonden (een scan?); alleen gebiedscodering is mogelijk.`
             : `${o.file}: no text layer found (a scan?); only area coding is possible.`)
         }
       }
+      if (ocrMode !== 'off') {
+        // Pages without a usable text layer are read now, each document after it is stored.
+        for (const o of outcomes) {
+          if (o.status !== 'imported' || session.ocr.candidates(o.documentId).pages.length === 0) continue
+          const r = await runOcr(session, o.documentId, {}, io, lang)
+          if (!json) io.out(tsv(['ocr', o.documentId, r.pagesChanged.length, r.meanConfidence, o.file]))
+        }
+      }
       return failed > 0 ? 1 : 0
+    },
+  },
+
+  ocr: {
+    async run({ session, values, positionals, io, json, lang }) {
+      const documentId = Number(positionals[1])
+      if (!Number.isInteger(documentId) || documentId < 1) throw new UsageError('name the document: DOC_ID')
+      const dpi = values.dpi === undefined ? undefined : Number(values.dpi)
+      if (dpi !== undefined && (!Number.isInteger(dpi) || dpi < 100 || dpi > 600)) throw new UsageError('--dpi is 100 to 600')
+      const page = values.page === undefined ? undefined : Number(values.page)
+      const r = await runOcr(session, documentId, {
+        ...(values.lang ? { langs: values.lang as string } : {}), ...(dpi ? { dpi } : {}),
+        ...(page ? { pages: [page] } : { all: true }),
+      }, io, lang)
+      if (json) io.out(JSON.stringify(r))
+      else {
+        io.out(tsv(['ocr', documentId, r.pagesChanged.length, r.meanConfidence, r.reanchored, r.becameAreas.length, r.seconds]))
+        for (const a of r.becameAreas) io.out(tsv(['area', a.codingId, a.quote.replace(/\s+/g, ' ')]))
+      }
+      return 0
     },
   },
 
@@ -422,7 +461,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`missing STUDY\n\n${USAGE}`)
     return 2
   }
-  if (values.lang !== undefined && values.lang !== 'nl' && values.lang !== 'en') {
+  // The ocr command's --lang names the languages to read (nld+eng), not the messages'.
+  if (command === 'ocr' && values.lang !== undefined && !/^(nld|eng)(\+(nld|eng))?$/.test(values.lang as string)) {
+    io.err('--lang is nld, eng or nld+eng')
+    return 2
+  }
+  if (command !== 'ocr' && values.lang !== undefined && values.lang !== 'nl' && values.lang !== 'en') {
     io.err('--lang is nl or en')
     return 2
   }
@@ -466,4 +510,14 @@ if (isMain) {
     err: (line) => process.stderr.write(line + '\n'),
   })
   process.exitCode = code
+}
+
+/** Runs OCR on a document with progress and page notes on stderr. */
+async function runOcr(session: StudySession, documentId: number, options: OcrOptions, io: CliIo, lang: 'nl' | 'en') {
+  const r = await session.ocr.run(documentId, {
+    ...options,
+    onProgress: (p) => io.err(lang === 'nl' ? `ocr: document ${documentId} pagina ${p.page} (${p.done}/${p.total})` : `ocr: document ${documentId} page ${p.page} (${p.done}/${p.total})`),
+  })
+  for (const n of r.notes) io.err(`ocr: ${errorMessage({ code: n.code, params: n.params }, lang)}`)
+  return r
 }

@@ -188,4 +188,6 @@ export interface Events {
   'import:progress': import('./types').ImportProgress
   /** Reading a document's scanned pages (OCR): after each page. */
   'ocr:progress': import('./ocr-types').OcrProgress
+  /** Background OCR after an import finished for a document (its pages changed), or failed. */
+  'ocr:done': { documentId: number; result?: import('./ocr-types').OcrRunResult; error?: import('./errors').AppError }
 }

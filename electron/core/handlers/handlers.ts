@@ -9,6 +9,9 @@ import { createSearchHandlers } from './search-handlers'
 import { createOcrHandlers } from './ocr-handlers'
 import { createLogHandlers } from './log-handlers'
 import { WerkbankError } from '../../../shared/errors'
+import type { ImportOutcome } from '../../../shared/types'
+import type { OcrRunResult } from '../../../shared/ocr-types'
+import { toAppError } from '../app-error'
 import type { StudySession } from '../study-session'
 
 export type Handlers = { [M in Method]: (args: Args<M>) => Result<M> | Promise<Result<M>> }
@@ -68,12 +71,13 @@ function createCoreHandlers(s: StudySession, emit: Emit): HandlersOf<typeof core
     'documents:delete': ({ id }) => s.deleteDocument(id),
     'documents:import': ({ paths, caseId }) => {
       if (caseId !== undefined && caseId !== null) s.cases.get(caseId)
-      return s.importer.importFiles(paths, { caseId: caseId ?? null, onProgress: (p) => emit('import:progress', p) })
+      return s.importer.importFiles(paths, { caseId: caseId ?? null, onProgress: (p) => emit('import:progress', p) }).then((o) => readScans(s, emit, o))
     },
 
     'documents:importBytes': ({ fileName, bytes, caseId }) => {
       if (caseId !== undefined && caseId !== null) s.cases.get(caseId)
       return s.importer.importBytes(basename(fileName), bytes, { caseId: caseId ?? null, onProgress: (p) => emit('import:progress', p) })
+        .then((o) => readScans(s, emit, [o])[0]!)
     },
 
     'codes:list': () => s.codebook.list(),
@@ -122,4 +126,12 @@ function document(s: StudySession, id: number) {
   const doc = s.documents.get(id)
   if (!doc) throw new WerkbankError('document-not-found', { documentId: id })
   return doc
+}
+
+/** Starts background OCR of imported documents' pages without a text layer (OcrService.mode). */
+function readScans<T extends ImportOutcome>(s: StudySession, emit: Emit, outcomes: T[]): T[] {
+  const ids = outcomes.flatMap((o) => (o.status === 'imported' ? [o.documentId] : []))
+  s.ocr.afterImport(ids, (p) => emit('ocr:progress', p), (documentId, r) =>
+    emit('ocr:done', r instanceof Error || !(r as OcrRunResult)?.pagesRead ? { documentId, error: toAppError(r) } : { documentId, result: r as OcrRunResult }))
+  return outcomes
 }

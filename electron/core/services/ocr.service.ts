@@ -3,7 +3,7 @@ import { findQuote, pageSpan, quoteWithContext, rectsForRange, type PageRect } f
 import { WerkbankError } from '../../../shared/errors'
 import { PAGE_SEPARATOR, type ItemBox } from '../../../shared/page-text'
 import type { Coding } from '../../../shared/types'
-import type { OcrNote, OcrProgress, OcrRunResult } from '../../../shared/ocr-types'
+import type { OcrMode, OcrNote, OcrProgress, OcrRunResult } from '../../../shared/ocr-types'
 
 export type { OcrNote, OcrProgress, OcrRunResult } from '../../../shared/ocr-types'
 import type { OcrPageResult } from '../ocr/ocr-worker'
@@ -96,6 +96,23 @@ export class OcrService {
     return { pages, onlyIfImages }
   }
 
+  /** When import reads pages without a text layer: 'auto' (the default), 'ask' (the page offers it) or 'off'. */
+  mode: OcrMode = 'auto'
+  private background: Promise<unknown> = Promise.resolve()
+
+  /**
+   * After an import: in 'auto' mode, reads the new documents' pages without a text layer in the
+   * background, one document after another (the document can be opened and area-coded
+   * meanwhile); `done` gets each result or error.
+   */
+  afterImport(documentIds: number[], onProgress: (p: OcrProgress) => void, done: (documentId: number, r: OcrRunResult | unknown) => void): void {
+    if (this.mode !== 'auto') return
+    for (const id of documentIds) {
+      if (this.candidates(id).pages.length === 0) continue
+      this.background = this.background.then(() => this.run(id, { onProgress }).then((r) => done(id, r), (e) => done(id, e)))
+    }
+  }
+
   isRunning(documentId: number): boolean {
     return this.running.has(documentId)
   }
@@ -148,7 +165,8 @@ export class OcrService {
 
   /**
    * Makes OCR results the text of their pages, in one transaction and one undo step. A page's
-   * text is replaced only when the OCR found more letters than its text layer has.
+   * text layer is replaced only when the OCR found more letters than it has; an earlier OCR
+   * reading by any reading with text.
    */
   apply(documentId: number, results: OcrPageResult[], engine: string): Omit<OcrRunResult, 'seconds' | 'documentId'> {
     const notes: OcrNote[] = []
@@ -164,7 +182,10 @@ export class OcrService {
       const changed = new Set<number>()
       for (const r of rows) {
         const res = byPage.get(r.page_no)
-        if (res && res.dpi > 0 && letters(res.text) > letters(r.text)) changed.add(r.page_no)
+        if (!res || res.dpi === 0) continue
+        // A text layer gives way only to more text; an earlier reading to any new one with text.
+        const n = letters(res.text)
+        if (r.text_source === 'ocr' ? n > 0 : n > letters(r.text)) changed.add(r.page_no)
       }
       const oldStarts = rows.map((r) => r.start_offset)
       const oldBoxes = rows.map((r) => JSON.parse(r.items) as ItemBox[])
