@@ -20,6 +20,8 @@ export interface StudyLogEntry {
   at: string
   /** The action's history label (coding-create, coding-update-as-lead, autocode, code-merge …). */
   action: string
+  /** The label's parameters (a lead's edit: by, owner; an auto-coding: hits). */
+  params: Record<string, string | number>
   /** Undone and not yet redone: still in the history, no longer in the study. */
   undone: boolean
   kind: LogKind

@@ -43,6 +43,7 @@ describe('the study log', () => {
     expect(recode!.changed).toEqual(['code'])
     expect([recode!.previousCodeId, recode!.previousCodePath]).toEqual([landscape, 'Landscape'])
     expect(lead!.asLead).toBe(true)
+    expect(lead!.params).toMatchObject({ by: 'Anna', owner: 'Bram' })
     expect(lead!.changed).toEqual(['range'])
     expect([lead!.start, lead!.end]).toEqual([290, 340])
     expect(deleted!.quote).toBe(lead!.quote)

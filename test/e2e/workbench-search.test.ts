@@ -189,7 +189,7 @@ describe('search and code, provenance and the study log (browser mode, Chromium)
     const first = rows.first()
     expect(await first.textContent()).toContain('Anna')
     expect(await first.textContent()).toContain('created')
-    expect(await first.textContent()).toContain('auto-code')
+    expect(await first.textContent()).toContain(`auto-code (${created} hits)`)
     expect(await first.getByTestId('origin-tag').textContent()).toBe('auto-coded')
     await page.screenshot({ path: screenshotPath('82-study-log') })
 

@@ -147,6 +147,7 @@ export class StudyLogService {
       actionId: r.action_id,
       at: r.created_at,
       action: r.label,
+      params: Object.fromEntries(Object.entries(params).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number')),
       undone: r.undone === 1,
       kind,
       codingId: row.id,

@@ -128,7 +128,7 @@ export function StudyLogDialog({ onClose }: { onClose(): void }) {
                     <span className={`log-kind kind-${e.kind}`}>{t(KIND_KEYS[e.kind])}</span>
                     {e.changed.length > 0 && <span className="muted"> ({e.changed.map((c) => t(CHANGED_KEYS[c])).join(', ')})</span>}
                     {e.undone && <span className="badge">{t('logUndone')}</span>}
-                    <div className="muted">{historyLabel(e.action, lang, {})}</div>
+                    <div className="muted">{historyLabel(e.action, lang, e.params)}</div>
                   </td>
                   <td>
                     <div>
