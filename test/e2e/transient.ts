@@ -49,3 +49,11 @@ export async function flashAfter(page: Page, after: number, timeout = 20_000): P
     await page.waitForTimeout(50)
   }
 }
+
+/**
+ * Waits until the last notice the page showed holds `text`. A notice fades after 5 s; the banners
+ * keep the last one's text (`data-last-notice`), so a busy machine cannot make a test miss it.
+ */
+export async function noticeShown(page: Page, text: string, timeout = 30_000): Promise<void> {
+  await page.waitForFunction((t) => document.querySelector('[data-testid="banners"]')?.getAttribute('data-last-notice')?.includes(t) === true, text, { timeout })
+}

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { INTEROP_PDF, screenshotPath } from './harness'
 import { coderIs, openWorkbench, type Workbench } from './workbench-helpers'
+import { noticeShown } from './transient'
 
 const TEXT_PDF = join(INTEROP_PDF, '12_en_openoffice_pdkids.pdf')
 const NVIVO_QDPX = join(INTEROP_PDF, '../qdpx/07_nvivo-12.6-win_oltas0517-hungarian.qdpx')
@@ -169,7 +170,7 @@ describe('codebook tree, details, merge and drag and drop (browser mode, Chromiu
     await page.getByTestId(`code-${ids.verzet}`).dragTo(page.getByTestId(`code-${ids.ontwerpen}`))
     await expect.poll(async () => (await code(ids.verzet!))?.parentId).toBe(ids.ontwerpen)
     expect((await code(ids.leiderschap!))?.path).toBe('Fase van samenwerking/Samen ontwerpen/Verzet/Leiderschap')
-    await page.getByTestId('notice').getByText('Code “Verzet” moved.').waitFor()
+    await noticeShown(page, 'Code “Verzet” moved.')
 
     // A code cannot go under its own subcode: the core says no, in words.
     await page.getByTestId(`code-${ids.fase}`).dragTo(page.getByTestId(`code-${ids.leiderschap}`))
@@ -199,7 +200,7 @@ describe('codebook tree, details, merge and drag and drop (browser mode, Chromiu
       await page.getByTestId('codebook-import-file').setInputFiles(files)
     }
     await choose(NVIVO_QDPX)
-    await page.getByTestId('notice').getByText('07_nvivo-12.6-win_oltas0517-hungarian.qdpx: 152 codes added, 0 updated.').waitFor()
+    await noticeShown(page, '07_nvivo-12.6-win_oltas0517-hungarian.qdpx: 152 codes added, 0 updated.')
     expect((await wb.api('codes:list', {})).length).toBe(before + 152)
     await expect.poll(() => page.getByTestId('code-tree').getByText('2. Attitűd szint az oltáshoz', { exact: true }).count()).toBe(1)
     await page.keyboard.press('Escape')
@@ -215,7 +216,7 @@ describe('codebook tree, details, merge and drag and drop (browser mode, Chromiu
         <Code guid="11111111-2222-3333-4444-555555555556" name="Ruimte voor experiment" isCodable="true"/>
       </Code></Codes></CodeBook>`
     await choose({ name: 'werkzaam.qdc', mimeType: 'application/xml', buffer: Buffer.from(qdc) })
-    await page.getByTestId('notice').getByText('werkzaam.qdc: 2 codes added, 0 updated.').waitFor()
+    await noticeShown(page, 'werkzaam.qdc: 2 codes added, 0 updated.')
     const imported = (await wb.api('codes:list', {})).find((c) => c.path === 'Werkzame bestanddelen & meer')
     expect(imported).toMatchObject({ colour: '#00aa55', definition: 'Uit de documentenstudie.' })
     await page.screenshot({ path: screenshotPath('36-codebook-import') })
@@ -292,7 +293,7 @@ describe('codebook tree, details, merge and drag and drop (browser mode, Chromiu
     await page.screenshot({ path: screenshotPath('37-export-qdpx') })
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-qdpx').click()])
     expect(download.suggestedFilename()).toBe('codebook.qdpx')
-    await page.getByTestId('notice').getByText('codebook.qdpx saved.').waitFor()
+    await noticeShown(page, 'codebook.qdpx saved.')
     const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)))
     const xml = new TextDecoder().decode(files['project.qde'])
     expect(xml).toContain('name="12_en_openoffice_pdkids"')

@@ -8,6 +8,7 @@ import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { INTEROP_PDF } from './harness'
 import { coderIs, openWorkbench, type Workbench } from './workbench-helpers'
+import { noticeShown } from './transient'
 
 describe('saving the study as a .qdpx from the page (Chromium)', () => {
   let wb: Workbench
@@ -43,7 +44,7 @@ describe('saving the study as a .qdpx from the page (Chromium)', () => {
     expect(new TextDecoder().decode(files['project.qde'])).toContain('name="Markt"')
     expect(downloads).toContain('GET /api/download/export:qdpx')
     expect(downloads).not.toContain('POST /api/export:qdpx')
-    await page.getByTestId('notice').getByText('project.qdpx saved.').waitFor()
+    await noticeShown(page, 'project.qdpx saved.')
     expect(wb.problems).toEqual([])
   })
 })

@@ -51,8 +51,12 @@ describe('document names and the project import report (browser mode, Chromium)'
     const row = page.getByTestId(`doc-${documentId}`)
     await expect.poll(async () => (await row.textContent()) ?? '').toContain('Verslag 2024')
     expect(await row.textContent()).not.toContain('Microsoft Word')
-    await row.hover()
-    await row.getByRole('button', { name: 'Document and case: Verslag 2024' }).click()
+    // The row's buttons show while the pointer is on it; a re-render under load can take the
+    // hover away between the two steps, so hover and click are tried together.
+    await expect.poll(async () => {
+      await row.hover()
+      return row.getByRole('button', { name: 'Document and case: Verslag 2024' }).click({ timeout: 2_000 }).then(() => true, () => false)
+    }, { timeout: 30_000 }).toBe(true)
     const dialog = page.getByTestId('document-dialog')
     const title = dialog.getByRole('textbox').first()
     expect(await title.inputValue()).toBe('Verslag 2024')

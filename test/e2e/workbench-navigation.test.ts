@@ -211,7 +211,15 @@ describe('retrieval, search, find and the workspace (browser mode, Chromium)', (
     await page.keyboard.press('Enter')
     await waitForPage(page, 7)
     await page.screenshot({ path: screenshotPath('26-panes') })
-    await page.waitForTimeout(400)
+    // The workspace is saved a moment after it changes: wait for that save (page 7 and the
+    // zoom), not a fixed time, which a busy machine outlasts.
+    const saved = () =>
+      page.evaluate(() => {
+        const k = Object.keys(localStorage).find((name) => name.startsWith('werkbank.workspace:'))
+        const ws = k ? (JSON.parse(localStorage.getItem(k) ?? '{}') as { page?: number; scale?: number }) : {}
+        return ws.page
+      })
+    await expect.poll(saved, { timeout: 10_000 }).toBe(7)
 
     await page.reload()
     await coderIs(page, 'Anna')

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { INTEROP_PDF, ROOT } from './harness'
 import { coderIs, openDocument, openWorkbench, waitPainted, type Workbench } from './workbench-helpers'
+import { noticeShown } from './transient'
 
 const TEXT_PDF = join(INTEROP_PDF, '12_en_openoffice_pdkids.pdf')
 const SHOTS = join(ROOT, '.cache', 'screenshots')
@@ -137,7 +138,7 @@ describe('each coder’s codings stay theirs (browser mode, Chromium)', () => {
     await expect.poll(annas).toBeUndefined()
 
     await page.getByTestId('undo').click()
-    await page.getByTestId('notice').getByText("Undone: delete Anna's coding as lead (Ben)").waitFor()
+    await noticeShown(page, "Undone: delete Anna's coding as lead (Ben)")
     await expect.poll(async () => (await annas())?.coderName).toBe('Anna')
   })
 
