@@ -23,8 +23,8 @@ export function heatAlpha(level: number): number {
   return level <= 0 ? 0 : 0.1 + 0.04 * level
 }
 
-/** From this shade on the text is white. */
-export const HEAT_WHITE_TEXT = 12
+/** From this shade on the text is white: below it dark text, above it white text keeps 4.5:1. */
+export const HEAT_WHITE_TEXT = 19
 
 /** The shade as an opaque colour on white, `RRGGBB`. */
 export function heatHex(level: number): string {

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react'
 export function useTreeFocus<K>() {
   const [collapsed, setCollapsed] = useState<ReadonlySet<K>>(new Set())
   const [focused, setFocused] = useState<K | null>(null)
-  const items = useRef(new Map<K, HTMLLIElement>())
+  const items = useRef(new Map<K, HTMLElement>())
   const focusOnRender = useRef(false)
 
   const setOpen = (key: K, open: boolean) =>
@@ -25,7 +25,7 @@ export function useTreeFocus<K>() {
   }
 
   /** The ref callback of a row's element. */
-  const itemRef = (key: K) => (el: HTMLLIElement | null) => {
+  const itemRef = (key: K) => (el: HTMLElement | null) => {
     if (el) items.current.set(key, el)
     else items.current.delete(key)
   }

@@ -31,6 +31,7 @@ export const ANALYSIS_STRINGS = {
   exportSaturation: { nl: 'Verzadiging', en: 'Saturation' },
   tabAgreement: { nl: 'Overeenstemming', en: 'Agreement' },
   tabDisagreements: { nl: 'Verschillen', en: 'Disagreements' },
+  pageOfDisagreement: { nl: 'De pagina van dit verschil', en: 'The page of this disagreement' },
   loading: { nl: 'Bezig…', en: 'Working…' },
 
   rows: { nl: 'Rijen', en: 'Rows' },

@@ -172,7 +172,7 @@ describe('coders, cases and import (browser mode, Chromium)', () => {
     await expect.poll(async () => (await wb.api('documents:list', {})).find((d) => d.id === docId)!.caseId).toBe(caseId)
 
     // Rename from the keyboard: F2 on the case in the tree.
-    await page.locator(`[role="treeitem"][aria-label="Project Moon"]`).focus()
+    await page.locator(`[role="treeitem"][aria-label^="Project Moon"]`).focus()
     await page.keyboard.press('F2')
     await page.getByRole('textbox', { name: 'Case name' }).fill('Project Maan')
     await page.keyboard.press('Enter')

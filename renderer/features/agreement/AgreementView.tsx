@@ -122,7 +122,7 @@ export function AgreementView() {
                 {report.skippedDocuments.length > 0 && t('skipped', { count: report.skippedDocuments.length, titles: report.skippedDocuments.map((d) => d.title).join('; ') })}
                 {busy ? ` ${t('loading')}` : ''}
               </p>
-              <div className="mx-scroll">
+              <div className="mx-scroll" tabIndex={0} role="region" aria-label={t('tabAgreement')}>
                 <table className="ag" data-testid="agreement-table" data-level={report.level}>
                   <thead>
                     <tr>

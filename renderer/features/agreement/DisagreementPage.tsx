@@ -117,7 +117,7 @@ export function DisagreementPage({ d, colours, order }: { d: Disagreement; colou
   const doc = pdf && pdf.documentId === d.documentId ? pdf.doc : null
 
   return (
-    <div className="dis-page with-stripes" ref={scrollRef} data-testid="disagreement-page">
+    <div className="dis-page with-stripes" ref={scrollRef} data-testid="disagreement-page" tabIndex={0} role="region" aria-label={t('pageOfDisagreement')}>
       {!doc && <p className="muted dis-loading">{t('loading')}</p>}
       {shown.map((info) => (
         <div

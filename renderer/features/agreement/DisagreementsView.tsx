@@ -129,7 +129,7 @@ export function DisagreementsView() {
         {busy ? ` ${t('loading')}` : ''}
       </p>
       <div className="analysis-body review">
-        <div className="review-list-pane">
+        <div className="review-list-pane" tabIndex={0} role="region" aria-label={t('tabDisagreements')}>
           {list.length === 0 && !busy && coders.length >= 2 && <p className="muted small">{t('noDisagreements')}</p>}
           {list.length > 0 && visible.length === 0 && <p className="muted small">{t('allSettled')}</p>}
           <ul className="review-list" role="listbox" aria-label={t('review')} ref={listRef} data-testid="disagreement-list">

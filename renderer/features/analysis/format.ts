@@ -54,7 +54,7 @@ export function matrixValue(lang: Lang, measure: MatrixMeasure, v: number | null
 }
 
 /**
- * The class of a shaded cell ('' when unshaded); from level 12 the text is white. Classes
+ * The class of a shaded cell ('' when unshaded); from level 19 the text is white. Classes
  * rather than style attributes: one string per cell is the cheapest thing React can set on
  * twenty thousand of them.
  */

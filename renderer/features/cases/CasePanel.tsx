@@ -177,8 +177,16 @@ export function CasePanel() {
           const name = g.case?.name ?? t('noCase')
           const summary = g.case ? attributeSummary(g.case.attributes) : ''
           return (
-            <li key={g.key} {...itemProps(g.key, 1, name, g.docs.length > 0 ? open : undefined)}>
-              <div className={`case-row${dropKey === g.key ? ' drop-target' : ''}`} data-testid={g.case ? `case-${g.case.id}` : 'case-none'} {...dropProps(g)}>
+            // The row is the tree item and owns its documents' group (aria-owns): its name, which says
+            // what the row shows (WCAG 2.5.3, label in name), is then not the whole subtree's text.
+            <li key={g.key} role="none">
+              <div
+                className={`case-row${dropKey === g.key ? ' drop-target' : ''}`}
+                data-testid={g.case ? `case-${g.case.id}` : 'case-none'}
+                {...dropProps(g)}
+                {...itemProps(g.key, 1, [name, summary, t('nDocuments', { count: g.docs.length })].filter(Boolean).join(' '), g.docs.length > 0 ? open : undefined)}
+                aria-owns={open && g.docs.length > 0 ? `case-group-${g.key}` : undefined}
+              >
                 <span className={`twisty${g.docs.length > 0 ? '' : ' leaf'}`} aria-hidden="true" onClick={() => g.docs.length > 0 && setOpen(g.key, !open)}>
                   {g.docs.length > 0 ? (open ? '▾' : '▸') : ''}
                 </span>
@@ -190,11 +198,11 @@ export function CasePanel() {
                   }} />
                 ) : (
                   <span className="case-text" onDoubleClick={() => g.case && setRenaming(g.key)} title={summary || name}>
-                    <span className="case-name">{name}</span>
+                    <span className="case-name">{name}</span>{' '}
                     {summary && <span className="case-attrs small muted">{summary}</span>}
                   </span>
-                )}
-                <span className="count" title={t('nDocuments', { count: g.docs.length })}>{g.docs.length}</span>
+                )}{' '}
+                <span className="count" title={t('nDocuments', { count: g.docs.length })}>{g.docs.length}</span>{' '}
                 {g.case && (
                   <span className="row-actions">
                     <button type="button" className="icon" tabIndex={-1} title={t('rename')} aria-label={`${t('rename')}: ${name}`} onClick={() => setRenaming(g.key)}>✎</button>
@@ -204,12 +212,12 @@ export function CasePanel() {
                 )}
               </div>
               {open && g.docs.length > 0 && (
-                <ul role="group">
+                <ul role="group" id={`case-group-${g.key}`}>
                   {g.docs.map((d) => {
                     const key = `d${d.id}`
                     const count = myCounts ? (myCounts.byDocument[d.id] ?? 0) : d.codingCount
                     return (
-                      <li key={d.id} {...itemProps(key, 2, d.title)} aria-current={d.id === documentId ? 'page' : undefined}>
+                      <li key={d.id} {...itemProps(key, 2, `${d.title} ${count === 1 ? t('oneCoding') : t('nCodings', { count })}`)} aria-current={d.id === documentId ? 'page' : undefined}>
                         <div
                           className={`doc-link${d.id === documentId ? ' current' : ''}`}
                           onClick={() => {
@@ -235,8 +243,8 @@ export function CasePanel() {
                               {!d.hasText && <span className="badge" title={t('noTextBadge')}>{t('scan')}</span>}
                               {d.title}
                             </span>
-                          )}
-                          <span className="count" title={count === 1 ? t('oneCoding') : t('nCodings', { count })}>{count}</span>
+                          )}{' '}
+                          <span className="count" title={count === 1 ? t('oneCoding') : t('nCodings', { count })}>{count}</span>{' '}
                           <span className="row-actions">
                             <button type="button" className="icon" tabIndex={-1} title={t('rename')} aria-label={`${t('rename')}: ${d.title}`} onClick={(e) => (e.stopPropagation(), setRenaming(key))}>✎</button>
                             <button type="button" className="icon" tabIndex={-1} title={t('documentDetails')} aria-label={`${t('documentDetails')}: ${d.title}`} onClick={(e) => (e.stopPropagation(), setDocDialog(d.id))}>ℹ</button>

@@ -138,26 +138,29 @@ export function CodebookTree() {
     const open = isOpen(c.id)
     const hasChildren = n.children.length > 0
     const own = c.codingCount
+    const countText = hasChildren && own !== n.total ? `${own} · ${n.total}` : String(n.total)
+    const countLabel = hasChildren ? `${countText} (${t('countsTitle', { own, total: n.total })})` : n.total === 1 ? t('oneCoding') : t('nCodings', { count: n.total })
     return (
-      <li
-        key={c.id}
-        role="treeitem"
-        aria-level={level}
-        aria-expanded={hasChildren ? open : undefined}
-        aria-selected={retrievalCodeId === c.id}
-        aria-label={c.name}
-        tabIndex={tabStop === c.id ? 0 : -1}
-        ref={itemRef(c.id)}
-        onFocus={(e) => {
-          if (e.target === e.currentTarget) setFocused(c.id)
-        }}
-      >
+      // The row is the tree item and owns its subcodes' group (aria-owns), so its name says what
+      // the row shows — the code and its count (WCAG 2.5.3, label in name) — not the subtree's text.
+      <li key={c.id} role="none">
         <div
           className={`code-row${retrievalCodeId === c.id ? ' current' : ''}${dropTarget === c.id ? ' drop-target' : ''}${dragId === c.id ? ' dragging' : ''}`}
           style={{ paddingLeft: 2 + (level - 1) * 14 }}
           data-testid={`code-${c.id}`}
           title={c.definition || c.path}
           {...dragProps(c)}
+          role="treeitem"
+          aria-level={level}
+          aria-expanded={hasChildren ? open : undefined}
+          aria-selected={retrievalCodeId === c.id}
+          aria-label={`${c.name} ${countLabel}`}
+          aria-owns={(hasChildren && open) || adding?.parentId === c.id ? `code-group-${c.id}` : undefined}
+          tabIndex={tabStop === c.id ? 0 : -1}
+          ref={itemRef(c.id)}
+          onFocus={(e) => {
+            if (e.target === e.currentTarget) setFocused(c.id)
+          }}
         >
           <span
             className={`twisty${hasChildren ? '' : ' leaf'}`}
@@ -195,10 +198,10 @@ export function CodebookTree() {
             >
               {c.name}
             </span>
-          )}
-          <span className="count" title={hasChildren ? t('countsTitle', { own, total: n.total }) : n.total === 1 ? t('oneCoding') : t('nCodings', { count: n.total })}>
-            {hasChildren && own !== n.total ? `${own} · ${n.total}` : n.total}
-          </span>
+          )}{' '}
+          <span className="count" title={countLabel}>
+            {countText}
+          </span>{' '}
           <span className="row-actions">
             <button type="button" className="icon" tabIndex={-1} title={t('newSubcode')} aria-label={`${t('newSubcode')}: ${c.name}`} onClick={() => (setOpen(c.id, true), setAdding({ parentId: c.id }))}>+</button>
             <button type="button" className="icon" tabIndex={-1} title={t('rename')} aria-label={`${t('rename')}: ${c.name}`} onClick={() => setRenaming(c.id)}>✎</button>
@@ -209,7 +212,7 @@ export function CodebookTree() {
           </span>
         </div>
         {((hasChildren && open) || adding?.parentId === c.id) && (
-          <ul role="group">
+          <ul role="group" id={`code-group-${c.id}`}>
             {open && n.children.map((ch) => row(ch, level + 1))}
             {adding?.parentId === c.id && (
               <li role="none" style={{ paddingLeft: 2 + level * 14 }}>

@@ -134,7 +134,7 @@ export function CooccurrenceView() {
         <div className="analysis-main">
           {c && c.rows.length === 0 && <p className="muted">{t('emptyMatrix')}</p>}
           {c && c.rows.length > 0 && (
-            <div className="mx-scroll" data-testid="cooc-scroll">
+            <div className="mx-scroll" data-testid="cooc-scroll" tabIndex={0} role="region" aria-label={t('tabCooccurrence')}>
               <table className="mx cooc" data-testid="cooccurrence">
                 <thead>
                   <tr>

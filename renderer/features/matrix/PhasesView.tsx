@@ -82,7 +82,7 @@ export function PhasesView() {
       <div className="analysis-body">
         <div className="analysis-main">
           {p && (
-            <div className="mx-scroll">
+            <div className="mx-scroll" tabIndex={0} role="region" aria-label={t('tabPhases')}>
               <table className="mx phases" data-testid="phases">
                 <thead>
                   <tr>
