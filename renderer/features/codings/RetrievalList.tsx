@@ -75,7 +75,7 @@ export function RetrievalList() {
                   ) : (
                     <span className="snippet" data-testid="retrieval-quote">
                       <span className="context">{r.prefix ? '…' + flat(r.prefix) : ''}</span>
-                      <mark className="quote-mark">{showQuote(cut(r.quote))}</mark>
+                      <mark className="quote-mark">{quoteWithEdges(cut(r.quote))}</mark>
                       <span className="context">{r.suffix ? flat(r.suffix) + '…' : ''}</span>
                     </span>
                   )}
@@ -92,6 +92,16 @@ export function RetrievalList() {
 /** Context on one line, its spaces kept (they separate it from the quote). */
 function flat(context: string): string {
   return context.replace(/\s+/g, ' ')
+}
+
+/**
+ * The quote on one line, as showQuote, but a space at its start or end is kept (one space): the
+ * context beside it ends where the quote begins, so " hier" after "…om" must not read "omhier".
+ */
+export function quoteWithEdges(quote: string): string {
+  const body = showQuote(quote)
+  if (body === '') return quote === '' ? '' : ' '
+  return (/^\s/.test(quote) ? ' ' : '') + body + (/\s$/.test(quote) ? ' ' : '')
 }
 
 function cut(quote: string): string {

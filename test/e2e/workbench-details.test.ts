@@ -1,0 +1,63 @@
+/**
+ * The smaller details of issue 14 item 6 (Chromium, browser mode, on a copy of the demo study),
+ * each in Dutch and in English: a retrieved quote keeps the space it starts with; the area tool
+ * turns itself off after one area; the first-start name prompt offers the existing coders; the
+ * viewer toolbar stays on one row; the phases view explains its cell outlines; fast wheel
+ * scrolling shows placeholders, not blank pages.
+ */
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ensureDemo } from '../fixtures/build-demo'
+import { screenshotPath } from './harness'
+import { coderIs, openDocument, type Workbench, openWorkbench } from './workbench-helpers'
+
+const ANNA = 'Anna de Vries'
+
+describe('details of the workbench (browser mode, Chromium)', () => {
+  let wb: Workbench
+  let page: Page
+  let spaceCodeId = 0
+
+  beforeAll(async () => {
+    wb = await openWorkbench('details', async (call) => {
+      // A coding whose quote starts with the space before its first word (" in totaal").
+      const text = await call('documents:text', { id: 1 })
+      const at = text.indexOf('namen in totaal') + 'namen'.length
+      spaceCodeId = (await call('codes:create', { parentId: null, name: 'Witruimte', colour: '#9467bd' })).id
+      const coders = await call('coders:list', {})
+      const anna = coders.find((c) => c.name === ANNA)!
+      await call('codings:create', { documentId: 1, codeId: spaceCodeId, coderId: anna.id, start: at, end: at + ' in totaal'.length })
+    }, { coder: ANNA, lang: 'nl', copyOf: await ensureDemo() })
+    page = wb.page
+    await page.goto(wb.server.pageUrl)
+    await coderIs(page, ANNA)
+  })
+
+  afterAll(async () => {
+    await wb?.close()
+  })
+
+  async function setLang(lang: 'nl' | 'en'): Promise<void> {
+    await page.getByTestId('lang').selectOption(lang)
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang || localStorage.getItem('werkbank.lang'))).toBe(lang)
+  }
+
+  it('a retrieved quote keeps the space it starts with ("om hier", not "omhier")', async () => {
+    const [coding] = await wb.api('codings:list', { documentId: 1, codeIds: [spaceCodeId] })
+    expect(coding?.quote.startsWith(' in totaal')).toBe(true)
+    await page.getByTestId(`code-name-${spaceCodeId}`).click()
+    const item = page.locator('[data-testid="retrieval-list"] [role="option"]')
+    await expect.poll(() => item.count()).toBe(1)
+    const snippet = item.getByTestId('retrieval-quote')
+    expect(await snippet.locator('mark').textContent()).toBe(' in totaal')
+    // As the reader sees it: the words apart, the space kept by the quote's white-space rule.
+    expect(await snippet.innerText()).toMatch(/namen in totaal 89/)
+    expect(await snippet.locator('mark').evaluate((m) => getComputedStyle(m).whiteSpace)).toMatch(/pre/)
+    await item.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: screenshotPath('90-retrieval-space-nl') })
+    await setLang('en')
+    expect(await snippet.innerText()).toMatch(/namen in totaal 89/)
+    await page.screenshot({ path: screenshotPath('90-retrieval-space-en') })
+    await setLang('nl')
+  })
+})
