@@ -14,6 +14,7 @@ import { FileDrop } from './features/import/FileDrop'
 import { ImportDialog } from './features/import/ImportDialog'
 import { DesktopMenu } from './features/menu/DesktopMenu'
 import { StudyLogDialog } from './features/log/StudyLogDialog'
+import { SuggestionsPanel } from './features/suggestions/SuggestionsPanel'
 import { PdfViewer } from './features/viewer/PdfViewer'
 import { rememberLang, useT, type Lang } from './i18n'
 import { historyLabel } from './i18n/history-labels'
@@ -24,7 +25,8 @@ function isTextField(el: EventTarget | null): boolean {
   return el instanceof HTMLElement && el.closest('input, textarea, select, [contenteditable="true"]') !== null
 }
 
-type RightTab = 'retrieval' | 'search'
+type RightTab = 'retrieval' | 'search' | 'suggestions'
+const RIGHT_TABS: readonly RightTab[] = ['retrieval', 'search', 'suggestions']
 
 export function App() {
   const t = useT()
@@ -157,7 +159,8 @@ export function App() {
   const tabKeys = (e: React.KeyboardEvent) => {
     if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
       e.preventDefault()
-      const next: RightTab = tab === 'retrieval' ? 'search' : 'retrieval'
+      const at = RIGHT_TABS.indexOf(tab)
+      const next = RIGHT_TABS[(at + (e.key === 'ArrowRight' ? 1 : RIGHT_TABS.length - 1)) % RIGHT_TABS.length]!
       setTab(next)
       document.getElementById(`tab-${next}`)?.focus()
     }
@@ -251,12 +254,18 @@ export function App() {
             <button type="button" role="tab" id="tab-search" aria-controls="panel-search" aria-selected={tab === 'search'} tabIndex={tab === 'search' ? 0 : -1} onClick={() => setTab('search')} data-testid="tab-search">
               {t('tabSearch')}
             </button>
+            <button type="button" role="tab" id="tab-suggestions" aria-controls="panel-suggestions" aria-selected={tab === 'suggestions'} tabIndex={tab === 'suggestions' ? 0 : -1} onClick={() => setTab('suggestions')} data-testid="tab-suggestions">
+              {t('tabSuggestions')}
+            </button>
           </div>
           <div role="tabpanel" id="panel-retrieval" aria-labelledby="tab-retrieval" hidden={tab !== 'retrieval'} className="tabpanel">
             <RetrievalList />
           </div>
           <div role="tabpanel" id="panel-search" aria-labelledby="tab-search" hidden={tab !== 'search'} className="tabpanel">
             <SearchPanel />
+          </div>
+          <div role="tabpanel" id="panel-suggestions" aria-labelledby="tab-suggestions" hidden={tab !== 'suggestions'} className="tabpanel">
+            <SuggestionsPanel />
           </div>
         </aside>
       </main>

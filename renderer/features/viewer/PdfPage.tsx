@@ -26,10 +26,15 @@ export interface PageMark {
 export interface Overlay {
   key: string
   /** `flash-done`: a flash that has faded, kept (invisible) until the next one. */
-  kind: 'pending' | 'caret' | 'find' | 'find-current' | 'flash' | 'flash-done' | 'preview' | 'draft'
+  kind: 'pending' | 'caret' | 'find' | 'find-current' | 'flash' | 'flash-done' | 'preview' | 'draft' | 'suggestion' | 'suggestion-current'
   ranges?: { start: number; end: number }[]
   rects?: UnitRect[]
+  /** The outline's colour (a suggestion: its code's colour), and a title for its margin mark. */
+  colour?: string
+  title?: string
 }
+
+type MeasuredOverlay = { key: string; kind: Overlay['kind']; rects: UnitRect[]; colour?: string; title?: string }
 
 /** What the viewer needs for hit testing: the boxes each coding covers on the page. */
 export type PageGeometry = ReadonlyMap<number, readonly UnitRect[]>
@@ -86,7 +91,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [textVersion, setTextVersion] = useState(0)
   const [geometry, setGeometry] = useState<PageGeometry>(new Map())
-  const [overlayRects, setOverlayRects] = useState<{ key: string; kind: Overlay['kind']; rects: UnitRect[] }[]>([])
+  const [overlayRects, setOverlayRects] = useState<MeasuredOverlay[]>([])
 
   // Load the page and its text once; build the layout the selection mapping needs.
   useEffect(() => {
@@ -262,11 +267,11 @@ export const PdfPage = memo(function PdfPage(props: Props) {
   // The live outlines: measured ranges of overlays; selected and hovered codings from the geometry.
   useLayoutEffect(() => {
     const m = textVersion > 0 ? measurer.current : null
-    const out: { key: string; kind: Overlay['kind']; rects: UnitRect[] }[] = []
+    const out: MeasuredOverlay[] = []
     for (const o of overlays) {
       const rects = [...(o.rects ?? [])]
       if (o.ranges && m) for (const r of m.measureAll(o.ranges)) rects.push(...r)
-      if (rects.length > 0) out.push({ key: o.key, kind: o.kind, rects })
+      if (rects.length > 0) out.push({ key: o.key, kind: o.kind, rects, ...(o.colour ? { colour: o.colour } : {}), ...(o.title ? { title: o.title } : {}) })
     }
     setOverlayRects(out)
   }, [overlays, textVersion])
@@ -314,7 +319,8 @@ export const PdfPage = memo(function PdfPage(props: Props) {
       <canvas ref={canvasRef} className="page-canvas" />
       <canvas ref={hlRef} className="hl-canvas" aria-hidden="true" />
       <div className="overlay-layer" aria-hidden="true">
-        {overlayRects.flatMap((o) => o.rects.map((r, i) => <div key={`${o.key}-${i}`} className={`ov ov-${o.kind}`} data-overlay={o.key} style={box(r)} />))}
+        {overlayRects.flatMap((o) => o.rects.map((r, i) => <div key={`${o.key}-${i}`} className={`ov ov-${o.kind}`} data-overlay={o.key} style={o.colour ? { ...box(r), ['--ov-colour' as string]: o.colour } : box(r)} />))}
+        {overlayRects.filter((o) => o.kind === 'suggestion' || o.kind === 'suggestion-current').map((o) => <SuggestionMargin key={`m-${o.key}`} overlay={o} />)}
         {hoveredRects?.map((r, i) => <div key={`h${i}`} className="hl-outline hovered" data-coding-id={hoveredId ?? undefined} style={box(r)} />)}
         {selectedRects?.map((r, i) => <div key={`s${i}`} className="hl-outline selected" data-coding-id={selectedId ?? undefined} style={box(r)} />)}
       </div>
@@ -364,3 +370,21 @@ export const PdfPage = memo(function PdfPage(props: Props) {
     </>
   )
 })
+
+/** A suggestion's mark in the page's left margin, over its extent on the page, in its code's colour. */
+function SuggestionMargin({ overlay }: { overlay: MeasuredOverlay }) {
+  let top = 1
+  let bottom = 0
+  for (const r of overlay.rects) {
+    top = Math.min(top, r.y)
+    bottom = Math.max(bottom, r.y + r.h)
+  }
+  return (
+    <div
+      className={`sg-margin${overlay.kind === 'suggestion-current' ? ' current' : ''}`}
+      data-suggestion-mark={overlay.key}
+      title={overlay.title}
+      style={{ top: `${top * 100}%`, height: `${(bottom - top) * 100}%`, ['--ov-colour' as string]: overlay.colour ?? '#999999' }}
+    />
+  )
+}

@@ -16,6 +16,7 @@ import { pageOfOffset } from './find'
 import { documentText, rangeOf, step, type KeyboardSelection } from './keyboard-selection'
 import { PdfPage, STRIPE_LANE_PX, STRIPE_LANES, type Overlay, type PageGeometry, type PageMark, type ResizeEdge } from './PdfPage'
 import { ViewerToolbar } from './ViewerToolbar'
+import { useSuggestionMarks } from '../suggestions/use-suggestion-overlays'
 
 /** Space around pages in the scroll area (px); fit-width leaves it free. */
 const GUTTER = 16
@@ -71,6 +72,8 @@ export function PdfViewer() {
   const find = useApp((s) => s.find)
   const flash = useApp((s) => s.flash)
   const hasText = useApp((s) => s.documents.find((d) => d.id === s.documentId)?.hasText ?? true)
+  // Suggestions of the open document: dashed outlines in the code's colour (features/suggestions).
+  const suggestionMarks = useSuggestionMarks(documentId)
 
   // The PDF with the document it belongs to: for one render after a switch, the store already
   // names the new document while the old PDF is still here, and pages must not mix the two.
@@ -299,13 +302,16 @@ export function PdfViewer() {
         for (const p of span(h.start, h.end)) add(p, { key: `f${i}`, kind: i === find.index ? 'find-current' : 'find', ranges: [h] })
       })
     }
+    for (const m of suggestionMarks) {
+      for (const p of span(m.start, m.end)) add(p, { key: m.key, kind: m.current ? 'suggestion-current' : 'suggestion', ranges: [{ start: m.start, end: m.end }], colour: m.colour, title: m.title })
+    }
     if (activeFlash && activeFlash.documentId === documentId) {
       const kind = activeFlash.done ? 'flash-done' : 'flash'
       for (const r of activeFlash.ranges) for (const p of span(r.start, r.end)) add(p, { key: `flash${activeFlash.nonce}-${r.start}`, kind, ranges: [r] })
       for (const r of activeFlash.rects) add(r.page, { key: `flash${activeFlash.nonce}-r${r.x}-${r.y}`, kind, rects: [r] })
     }
     return map
-  }, [pending, kbd, draft, resizing, find, activeFlash, documentId, pages, renderSet])
+  }, [pending, kbd, draft, resizing, find, activeFlash, suggestionMarks, documentId, pages, renderSet])
 
   const closePicker = useCallback(() => {
     setPending(null)
@@ -423,6 +429,10 @@ export function PdfViewer() {
       const rect = rectTo(ev.clientX, ev.clientY)
       if (rect.w * box.width >= 6 && rect.h * box.height >= 6) {
         setPending({ kind: 'area', page, rect: round(rect), x: ev.clientX, y: ev.clientY + 6 })
+        // One area per use of the tool, as in ATLAS.ti: the next drag selects text again (Alt
+        // still draws one). A scan without text keeps it, having nothing else to select.
+        const s = useApp.getState()
+        if (s.areaMode && s.documents.find((d) => d.id === s.documentId)?.hasText !== false) s.setAreaMode(false)
       } else {
         const id = hitTest(ev.clientX, ev.clientY)
         if (id !== null) useApp.getState().selectCoding(id)
