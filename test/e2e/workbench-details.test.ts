@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ensureDemo } from '../fixtures/build-demo'
 import { screenshotPath } from './harness'
-import { coderIs, openDocument, type Workbench, openWorkbench } from './workbench-helpers'
+import { coderIs, dragSelect, openDocument, type Workbench, openWorkbench } from './workbench-helpers'
 
 const ANNA = 'Anna de Vries'
 
@@ -58,6 +58,62 @@ describe('details of the workbench (browser mode, Chromium)', () => {
     await setLang('en')
     expect(await snippet.innerText()).toMatch(/namen in totaal 89/)
     await page.screenshot({ path: screenshotPath('90-retrieval-space-en') })
+    await setLang('nl')
+  })
+
+  /** Drags from one point to another, given in 0..1 of a page. */
+  async function dragOnPage(pageNo: number, from: [number, number], to: [number, number], modifier?: 'Alt'): Promise<void> {
+    const box = (await page.locator(`[data-page-no="${pageNo}"]`).boundingBox())!
+    const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const
+    const [x1, y1] = at(from)
+    const [x2, y2] = at(to)
+    if (modifier) await page.keyboard.down(modifier)
+    await page.mouse.move(x1, y1)
+    await page.mouse.down()
+    await page.mouse.move((x1 + x2) / 2, (y1 + y2) / 2, { steps: 5 })
+    await page.mouse.move(x2, y2, { steps: 5 })
+    await page.mouse.up()
+    if (modifier) await page.keyboard.up(modifier)
+  }
+
+  it('the area tool turns off after one area (coded or cancelled); Alt-drag still draws one', async () => {
+    await openDocument(page, 1)
+    const tool = page.getByTestId('area-tool')
+    const picker = page.locator('.code-picker input')
+    const draft = page.locator('[data-page-no="1"] .ov-draft')
+    for (const lang of ['nl', 'en'] as const) {
+      await setLang(lang)
+      // Drawn and cancelled: the tool is off again.
+      await tool.click()
+      expect(await tool.getAttribute('aria-pressed')).toBe('true')
+      await dragOnPage(1, [0.1, 0.55], [0.5, 0.75])
+      await picker.waitFor()
+      await draft.waitFor()
+      expect(await tool.getAttribute('aria-pressed')).toBe('false')
+      await page.screenshot({ path: screenshotPath(`91-area-tool-off-${lang}`) })
+      await page.keyboard.press('Escape')
+      await picker.waitFor({ state: 'detached' })
+      expect(await tool.getAttribute('aria-pressed')).toBe('false')
+      // A plain drag selects text again, no rectangle.
+      await dragSelect(page, 1, 'Eindrapport')
+      await picker.waitFor()
+      expect(await draft.count()).toBe(0)
+      expect(await page.locator('[data-page-no="1"] .ov-pending').count()).toBeGreaterThan(0)
+      await page.keyboard.press('Escape')
+      await picker.waitFor({ state: 'detached' })
+    }
+    // Drawn and coded: off as well.
+    await tool.click()
+    await dragOnPage(1, [0.1, 0.55], [0.5, 0.75])
+    await picker.fill('Witruimte')
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await wb.api('codings:list', { documentId: 1, codeIds: [spaceCodeId] })).length).toBe(2)
+    expect(await tool.getAttribute('aria-pressed')).toBe('false')
+    // Alt still draws an area with the tool off.
+    await dragOnPage(1, [0.55, 0.55], [0.9, 0.7], 'Alt')
+    await picker.waitFor()
+    await draft.waitFor()
+    await page.keyboard.press('Escape')
     await setLang('nl')
   })
 })
