@@ -22,6 +22,8 @@ export const STRINGS = {
     en: 'Your name is stored with every coding, so that coders can be compared later.',
   },
   coderName: { nl: 'Naam codeur', en: 'Coder name' },
+  coderExisting: { nl: 'Doorgaan als een codeur van deze studie', en: 'Continue as a coder of this study' },
+  coderNewName: { nl: 'Of een nieuwe codeur: naam', en: 'Or a new coder: name' },
   coderStart: { nl: 'Beginnen', en: 'Start' },
   codersGroup: { nl: 'Codeurs', en: 'Coders' },
   newCoder: { nl: 'Nieuwe codeur…', en: 'New coder…' },

@@ -116,4 +116,32 @@ describe('details of the workbench (browser mode, Chromium)', () => {
     await page.keyboard.press('Escape')
     await setLang('nl')
   })
+
+  it('the first-start name prompt offers the study’s coders besides a new name', async () => {
+    const before = (await wb.api('coders:list', {})).map((c) => c.name).sort()
+    expect(before).toEqual([ANNA, 'Bram Jansen'])
+    for (const lang of ['nl', 'en'] as const) {
+      // A fresh browser: no coder remembered.
+      const context = await wb.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })
+      await context.addInitScript((l) => localStorage.setItem('werkbank.lang', l), lang)
+      const p = await context.newPage()
+      await p.goto(wb.server.pageUrl)
+      const choices = p.getByTestId('coder-choice')
+      await expect.poll(() => choices.allTextContents()).toEqual(before)
+      expect(await p.locator('#coder-names option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).sort())).toEqual(before)
+      expect(await p.getByTestId('coder-choices').getAttribute('aria-labelledby')).toBeTruthy()
+      await p.screenshot({ path: screenshotPath(`92-coder-prompt-${lang}`) })
+      if (lang === 'nl') {
+        // Picking one continues as that coder; no new coder is made.
+        await choices.filter({ hasText: 'Bram Jansen' }).click()
+        await coderIs(p, 'Bram Jansen')
+      } else {
+        await p.getByTestId('coder-name').fill('Chris Smit')
+        await p.keyboard.press('Enter')
+        await coderIs(p, 'Chris Smit')
+      }
+      await context.close()
+    }
+    expect((await wb.api('coders:list', {})).map((c) => c.name).sort()).toEqual([ANNA, 'Bram Jansen', 'Chris Smit'])
+  })
 })
