@@ -182,6 +182,11 @@ export const ANALYSIS_STRINGS = {
   phaseCell: { nl: '{segments} seg. · {coverage}', en: '{segments} seg. · {coverage}' },
 
   agreementCoders: { nl: 'Codeurs (minstens twee)', en: 'Coders (two or more)' },
+  suggestionCoder: { nl: 'Suggesties (als {name})', en: 'Suggestions (as {name})' },
+  suggestionCoderHelp: {
+    nl: 'De suggestiemethode als codeur: geleerd van de coderingen van {name}, codeert elk document van {name} zonder de coderingen daarvan te zien. Zo ziet het team hoe ver de methode met elke codeur overeenkomt.',
+    en: "The suggestion method as a coder: learnt from {name}'s codings, it codes each of {name}'s documents without seeing that document's codings. So the team sees how far the method matches each coder.",
+  },
   chooseTwoCoders: {
     nl: 'Kies minstens twee codeurs om te vergelijken.',
     en: 'Choose at least two coders to compare.',

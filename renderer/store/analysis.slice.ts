@@ -12,6 +12,7 @@ import type {
 import type { CodingRow } from '../../shared/types'
 import { csvDefaultsFor } from '../../shared/csv'
 import { call } from '../api/client'
+import { humanCoders, teacherOf } from '../features/agreement/pseudo-coders'
 import { loadAnalysisMemory, saveAnalysisMemory, type AnalysisMemory } from './analysis-memory'
 import { useApp } from './index'
 
@@ -331,7 +332,9 @@ export const useAnalysis = create<AnalysisState>()((set, get) => ({
     if (Object.keys(filter.attributes).some((n) => !attributeNames.has(n))) {
       set({ filter: { ...get().filter, attributes: Object.fromEntries(Object.entries(filter.attributes).filter(([n]) => attributeNames.has(n))) } })
     }
-    if (coders.length > 0 && agreement.coders.some((n) => !coderNames.has(n))) set({ agreement: { ...agreement, coders: agreement.coders.filter((n) => coderNames.has(n)) } })
+    // A pseudo-coder (the suggestion method learnt from a coder) stays while its coder does.
+    const known = (n: string) => coderNames.has(teacherOf(n) ?? n)
+    if (coders.length > 0 && agreement.coders.some((n) => !known(n))) set({ agreement: { ...agreement, coders: agreement.coders.filter(known) } })
     if (codes.order.length > 0 && agreement.codeIds.some((id) => !(id in codes.byId))) set({ agreement: { ...get().agreement, codeIds: agreement.codeIds.filter((id) => id in codes.byId) } })
     switch (get().tab) {
       case 'matrix':
@@ -427,7 +430,8 @@ export const useAnalysis = create<AnalysisState>()((set, get) => ({
   },
 
   loadDisagreements: async () => {
-    const a = get().agreement
+    // Disagreements are between human coders (the suggestion method writes no codings to settle).
+    const a = { ...get().agreement, coders: humanCoders(get().agreement.coders) }
     if (a.coders.length < 2) {
       set({ disagreements: [] })
       return

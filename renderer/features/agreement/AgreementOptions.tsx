@@ -5,6 +5,7 @@ import { useApp } from '../../store'
 import { useAnalysis } from '../../store/analysis.slice'
 import { useCodeOutline } from '../analysis/CodeRowsChooser'
 import { Dropdown } from '../../components/Dropdown'
+import { suggestionCoder } from './pseudo-coders'
 
 /** The coder the core settles disagreements into (its default); not a coder to compare by default. */
 export const CONSENSUS = 'Consensus'
@@ -24,10 +25,12 @@ export function AgreementOptions({ withLevel }: { withLevel: boolean }) {
     if (names.length >= 2) set({ coders: names.slice(0, 2) })
   }, [coders, set])
 
+  // The suggestion method learnt from each human coder, as a coder of its own (agreement only).
+  const teachers = withLevel ? coders.filter((c) => c.name !== CONSENSUS) : []
   const toggleCoder = (name: string, on: boolean) => {
-    // Keep the order of the coder list, so "first" and "second" coder stay put.
+    // Keep the order of the coder list (the method's pseudo-coders after it), so "first" and "second" coder stay put.
     const chosen = new Set(on ? [...choice.coders, name] : choice.coders.filter((n) => n !== name))
-    set({ coders: coders.map((c) => c.name).filter((n) => chosen.has(n)) })
+    set({ coders: [...coders.map((c) => c.name), ...coders.map((c) => suggestionCoder(c.name))].filter((n) => chosen.has(n)) })
   }
   const toggleCode = (id: number, on: boolean) => set({ codeIds: on ? [...choice.codeIds, id] : choice.codeIds.filter((x) => x !== id) })
 
@@ -40,6 +43,12 @@ export function AgreementOptions({ withLevel }: { withLevel: boolean }) {
           <label key={c.id} className="check-inline">
             <input type="checkbox" checked={choice.coders.includes(c.name)} onChange={(e) => toggleCoder(c.name, e.target.checked)} data-testid={`agreement-coder-${c.id}`} />
             <span>{c.name}</span>
+          </label>
+        ))}
+        {teachers.map((c) => (
+          <label key={`sg-${c.id}`} className="check-inline pseudo-coder" title={t('suggestionCoderHelp', { name: c.name })}>
+            <input type="checkbox" checked={choice.coders.includes(suggestionCoder(c.name))} onChange={(e) => toggleCoder(suggestionCoder(c.name), e.target.checked)} data-testid={`agreement-suggestions-${c.id}`} />
+            <span>{t('suggestionCoder', { name: c.name })}</span>
           </label>
         ))}
       </fieldset>

@@ -8,6 +8,7 @@ import { useAnalysis } from '../../store/analysis.slice'
 import { percent } from '../analysis/format'
 import { jumpToRange } from '../analysis/jump'
 import { AgreementOptions } from './AgreementOptions'
+import { humanCoders } from './pseudo-coders'
 import { DisagreementPage } from './DisagreementPage'
 
 /** Colours of the compared coders, in their order: two that stay apart when multiplied. */
@@ -39,7 +40,9 @@ export function DisagreementsView() {
   const decisions = useAnalysis((s) => s.decisions)
   const currentKey = useAnalysis((s) => s.currentKey)
   const showSettled = useAnalysis((s) => s.showSettled)
-  const coders = useAnalysis((s) => s.agreement.coders)
+  const chosenCoders = useAnalysis((s) => s.agreement.coders)
+  // Humans only: the suggestion method's pseudo-coders are for the agreement view.
+  const coders = useMemo(() => humanCoders(chosenCoders), [chosenCoders])
   const [working, setWorking] = useState(false)
   const listRef = useRef<HTMLUListElement>(null)
 
