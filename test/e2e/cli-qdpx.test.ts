@@ -32,5 +32,5 @@ describe('import-qdpx on the command line', () => {
     await cli('init', en)
     const english = await cli('import-qdpx', en, qdpx, '--lang', 'en')
     expect(english.lines).toContain('pdf-boxes\tbottom-left\tPDF selections read from the bottom left of the page, as the standard has them')
-  })
+  }, 180_000) // three imports of a 55-page PDF and an export: over 60 s with both cores busy
 })
