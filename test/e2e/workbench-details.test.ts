@@ -144,4 +144,43 @@ describe('details of the workbench (browser mode, Chromium)', () => {
     }
     expect((await wb.api('coders:list', {})).map((c) => c.name).sort()).toEqual([ANNA, 'Bram Jansen', 'Chris Smit'])
   })
+
+  it('the viewer toolbar stays on one row in Dutch and English at 1400×900 and 1280×800', async () => {
+    await openDocument(page, 1)
+    const toolbar = page.locator('.viewer-toolbar')
+    const measure = () => toolbar.evaluate((el) => {
+      const kids = [...el.children] as HTMLElement[]
+      const mids = kids.filter((k) => k.offsetWidth > 0).map((k) => { const r = k.getBoundingClientRect(); return Math.round((r.top + r.bottom) / 2) })
+      const title = el.querySelector<HTMLElement>('.doc-title')!
+      return {
+        rows: new Set(mids.map((m) => Math.round(m / 8))).size,
+        height: el.getBoundingClientRect().height,
+        overflow: el.scrollWidth - el.clientWidth,
+        titleWidth: title.getBoundingClientRect().width,
+        width: el.clientWidth,
+      }
+    })
+    for (const [w, h] of [[1400, 900], [1280, 800]] as const) {
+      await page.setViewportSize({ width: w, height: h })
+      for (const lang of ['nl', 'en'] as const) {
+        await setLang(lang)
+        await expect.poll(async () => (await measure()).rows, { timeout: 5_000 }).toBe(1)
+        const m = await measure()
+        expect(m.height).toBeLessThan(44)
+        expect(m.overflow).toBeLessThanOrEqual(0)
+        // The title keeps some room (its whole text is its tooltip).
+        expect(m.titleWidth).toBeGreaterThanOrEqual(56)
+        // Every control keeps a name: its text or its label.
+        const names = await toolbar.locator('button').evaluateAll((bs) => bs.map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim()))
+        expect(names.every((n) => n.length > 0)).toBe(true)
+        // The tools keep their labels where they fit (English at 1400 px).
+        if (w === 1400 && lang === 'en') expect(await toolbar.getAttribute('class')).not.toContain('compact')
+        // At 1400 px the area and stripes tools keep their labels in both languages.
+        if (w === 1400) expect(await toolbar.locator('[data-testid="area-tool"] .sr-only').count()).toBe(0)
+        await page.screenshot({ path: screenshotPath(`93-viewer-toolbar-${w}-${lang}`), clip: { x: 0, y: 0, width: w, height: 160 } })
+      }
+    }
+    await page.setViewportSize({ width: 1400, height: 900 })
+    await setLang('nl')
+  })
 })
