@@ -180,6 +180,12 @@ export const ANALYSIS_STRINGS = {
   noEvidence: { nl: 'geen bewijs', en: 'no evidence' },
   notAssigned: { nl: '—', en: '—' },
   phaseCell: { nl: '{segments} seg. · {coverage}', en: '{segments} seg. · {coverage}' },
+  phasesLegend: { nl: 'Legenda', en: 'Legend' },
+  legendAssigned: { nl: 'Zwarte rand: de fase die de casus is toegekend', en: 'Black outline: the phase assigned to the case' },
+  legendStrongest: { nl: 'Vet: de fase met het sterkste bewijs', en: 'Bold: the phase with the strongest evidence' },
+  legendSelected: { nl: 'Oranje rand: de gekozen cel (segmenten rechts)', en: 'Orange outline: the chosen cell (segments on the right)' },
+  legendShade: { nl: 'Donkerder: meer segmenten in de rij', en: 'Darker: more segments in the row' },
+  legendDiffers: { nl: 'Toegekende en sterkste fase verschillen', en: 'Assigned and strongest phase differ' },
 
   agreementCoders: { nl: 'Codeurs (minstens twee)', en: 'Coders (two or more)' },
   suggestionCoder: { nl: 'Suggesties (als {name})', en: 'Suggestions (as {name})' },

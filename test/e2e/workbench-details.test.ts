@@ -183,4 +183,32 @@ describe('details of the workbench (browser mode, Chromium)', () => {
     await page.setViewportSize({ width: 1400, height: 900 })
     await setLang('nl')
   })
+
+  it('the phases view explains its cell outlines in a legend', async () => {
+    await page.getByTestId('mode-analysis').click()
+    await page.getByTestId('analysis-tab-phases').click()
+    await page.waitForSelector('[data-testid="phases"] tbody tr')
+    const legend = page.getByTestId('phases-legend')
+    const style = (sel: string) => page.locator(sel).first().evaluate((el) => {
+      const cs = getComputedStyle(el)
+      return { shadow: cs.boxShadow, weight: cs.fontWeight }
+    })
+    // Each key looks as the cells it explains.
+    await page.locator('[data-testid="phases"] td.is-assigned').first().waitFor()
+    expect((await style('[data-testid="phases-legend"] .is-assigned')).shadow).toBe((await style('[data-testid="phases"] td.is-assigned:not(.sel)')).shadow)
+    expect((await style('[data-testid="phases-legend"] .is-strongest')).weight).toBe((await style('[data-testid="phases"] td.is-strongest')).weight)
+    await page.locator('[data-testid="phases"] td.ph-cell').first().click()
+    expect((await style('[data-testid="phases-legend"] .sel')).shadow).toBe((await style('[data-testid="phases"] td.sel')).shadow)
+    for (const lang of ['nl', 'en'] as const) {
+      await setLang(lang)
+      const items = await legend.locator('li').allTextContents()
+      expect(items).toHaveLength(5)
+      expect(items[0]).toContain(lang === 'nl' ? 'Zwarte rand: de fase die de casus is toegekend' : 'Black outline: the phase assigned to the case')
+      expect(items[2]).toContain(lang === 'nl' ? 'Oranje rand' : 'Orange outline')
+      expect(await legend.getAttribute('aria-label')).toBe(lang === 'nl' ? 'Legenda' : 'Legend')
+      await page.screenshot({ path: screenshotPath(`94-phases-legend-${lang}`) })
+    }
+    await setLang('nl')
+    await page.getByTestId('mode-coding').click()
+  })
 })

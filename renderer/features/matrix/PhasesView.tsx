@@ -79,6 +79,16 @@ export function PhasesView() {
         {p && p.phases.every((x) => x.codeId === null) && t('phasesNoCodes')}{' '}
         {p && t('phasesSummary', { cases: p.cases.length, differing })}
       </p>
+      {p && (
+        // What the cells' outlines, weight and shading mean.
+        <ul className="phases ph-legend small" aria-label={t('phasesLegend')} data-testid="phases-legend">
+          <li><span className="ph-key is-assigned" aria-hidden="true">3</span> {t('legendAssigned')}</li>
+          <li><span className="ph-key is-strongest" aria-hidden="true">7</span> {t('legendStrongest')}</li>
+          <li><span className="ph-key sel" aria-hidden="true">2</span> {t('legendSelected')}</li>
+          <li><span className="ph-key heat-8" aria-hidden="true">5</span> {t('legendShade')}</li>
+          <li><span className="ph-key differs" aria-hidden="true">⚑</span> {t('legendDiffers')}</li>
+        </ul>
+      )}
       <div className="analysis-body">
         <div className="analysis-main">
           {p && (
