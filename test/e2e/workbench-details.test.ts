@@ -211,4 +211,61 @@ describe('details of the workbench (browser mode, Chromium)', () => {
     await setLang('nl')
     await page.getByTestId('mode-coding').click()
   })
+
+  it('fast wheel scrolling shows grey numbered placeholders, not blank pages, and renders ahead in the scroll direction', async () => {
+    await openDocument(page, 17)
+    const pageCount = await page.locator('[data-page-no]').count()
+    expect(pageCount).toBeGreaterThan(30)
+    // A page not drawn (far below): grey with its number, not white.
+    const look = (n: number) => page.locator(`[data-page-no="${n}"]`).evaluate((el) => ({
+      drawn: el.querySelector('.page-canvas') !== null,
+      background: getComputedStyle(el).backgroundColor,
+      number: getComputedStyle(el, '::before').content,
+    }))
+    const far = await look(pageCount)
+    expect(far.drawn).toBe(false)
+    expect(far.background).not.toBe('rgb(255, 255, 255)')
+    expect(far.number).toContain(String(pageCount))
+    /** The pages on screen, first and last. */
+    const onScreen = () => page.getByTestId('viewer').evaluate((root) => {
+      const r = root.getBoundingClientRect()
+      const nos = [...root.querySelectorAll<HTMLElement>('[data-page-no]')].filter((p) => {
+        const b = p.getBoundingClientRect()
+        return b.bottom > r.top && b.top < r.bottom
+      }).map((p) => Number(p.dataset.pageNo))
+      return { first: Math.min(...nos), last: Math.max(...nos) }
+    })
+    const drawn = (n: number) => page.locator(`[data-page-no="${n}"] .page-canvas`).count()
+    const box = (await page.getByTestId('viewer').boundingBox())!
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    for (const lang of ['nl', 'en'] as const) {
+      await setLang(lang)
+      await page.getByTestId('viewer').evaluate((root) => { root.scrollTop = 0 })
+      await expect.poll(() => drawn(1)).toBe(1)
+      // Down fast: what is caught mid-render is a placeholder.
+      for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 1400)
+      await page.screenshot({ path: screenshotPath(`95-fast-scroll-${lang}`) })
+      await expect.poll(async () => { const a = await onScreen(); await page.waitForTimeout(150); const b = await onScreen(); return a.last === b.last }).toBe(true)
+      const down = await onScreen()
+      // Rendered ahead: two pages below the last one on screen.
+      await expect.poll(() => drawn(down.last + 2), { timeout: 10_000 }).toBe(1)
+      // And up again: two pages above.
+      for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -1400)
+      await expect.poll(async () => { const a = await onScreen(); await page.waitForTimeout(150); const b = await onScreen(); return a.first === b.first }).toBe(true)
+      const up = await onScreen()
+      expect(up.first).toBeGreaterThan(2)
+      await expect.poll(() => drawn(up.first - 2), { timeout: 10_000 }).toBe(1)
+      // A jump far ahead: on the first frame the pages there are placeholders, grey with their number.
+      const jumped = await page.getByTestId('viewer').evaluate((root, n) => {
+        const el = root.querySelector<HTMLElement>(`[data-page-no="${n}"]`)!
+        root.scrollTop = el.offsetTop - 40
+        return { drawn: el.querySelector('.page-canvas') !== null, background: getComputedStyle(el).backgroundColor, number: getComputedStyle(el, '::before').content }
+      }, lang === 'nl' ? 30 : 25)
+      expect(jumped.drawn).toBe(false)
+      expect(jumped.background).not.toBe('rgb(255, 255, 255)')
+      expect(jumped.number).toContain(lang === 'nl' ? '30' : '25')
+      await page.screenshot({ path: screenshotPath(`95-placeholder-${lang}`) })
+    }
+    await setLang('nl')
+  })
 })

@@ -169,17 +169,23 @@ export function PdfViewer() {
     return () => io.disconnect()
   }, [pages, pdf])
 
+  // Which way the reader scrolls (1 down, -1 up): two pages are rendered ahead that way, so a fast
+  // wheel finds them drawn; a page still rendering shows its grey placeholder (styles.css).
+  const [ahead, setAhead] = useState<1 | -1>(1)
+  const lastTop = useRef(0)
   const renderSet = useMemo(() => {
     const set = new Set<number>()
-    for (const n of visible) for (const m of [n - 1, n, n + 1]) if (m >= 1 && m <= pages.length) set.add(m)
+    for (const n of visible) for (const m of [n - 1, n, n + 1, n + 2 * ahead]) if (m >= 1 && m <= pages.length) set.add(m)
     return set
-  }, [visible, pages.length])
+  }, [visible, pages.length, ahead])
 
   // The current page is the one at a third of the viewer's height; it is also the anchor that
   // keeps the reader in place when the zoom changes.
   const onScroll = useCallback(() => {
     const root = scrollRef.current
     if (!root) return
+    if (root.scrollTop !== lastTop.current) setAhead(root.scrollTop > lastTop.current ? 1 : -1)
+    lastTop.current = root.scrollTop
     const els = root.querySelectorAll<HTMLElement>('[data-page-no]')
     const y = root.scrollTop + root.clientHeight / 3
     let lo = 0
