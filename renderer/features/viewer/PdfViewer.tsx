@@ -601,11 +601,14 @@ export function PdfViewer() {
     wasFindOpen.current = findOpen
   }, [findOpen])
 
-  // The caret stays in view: its page is brought up first, then the mark scrolled to.
+  // The caret stays in view when it moves (not when the reader scrolls away from it): its page
+  // is brought up first, then the mark scrolled to.
+  const renderSetRef = useRef(renderSet)
+  renderSetRef.current = renderSet
   useEffect(() => {
     if (!kbd || pending) return
     const page = pageOfOffset(useApp.getState().pages, kbd.focus)
-    if (!renderSet.has(page)) {
+    if (!renderSetRef.current.has(page)) {
       useApp.getState().goToPage(page)
       return
     }
@@ -615,7 +618,7 @@ export function PdfViewer() {
       el?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
     })
     return () => cancelAnimationFrame(id)
-  }, [kbd, pending, renderSet])
+  }, [kbd, pending])
 
   /** Dragging an end of the selected coding: a preview follows the pointer; letting go saves. */
   const onResizeStart = useCallback((codingId: number, edge: ResizeEdge, e: React.PointerEvent) => {
