@@ -56,7 +56,10 @@ export class QuerySearchService {
   ) {
     this.s = {
       scope: db.prepare(`
-        SELECT d.id, d.title, d.sha256 FROM documents d LEFT JOIN cases c ON c.id = d.case_id
+        SELECT d.id, d.title,
+               -- What names this text: the file, and what OCR last made of it (length, confidence).
+               d.id || ':' || d.sha256 || ':' || d.char_count || ':' || (SELECT total(ocr_confidence) FROM pages p WHERE p.document_id = d.id) AS key
+        FROM documents d LEFT JOIN cases c ON c.id = d.case_id
         WHERE ${DOC_IN_SCOPE} ORDER BY c.sort_order, c.name, d.id`),
       coded: db.prepare(`
         SELECT start_offset AS start, end_offset AS end FROM codings
@@ -152,7 +155,7 @@ export class QuerySearchService {
       ...(args.caseIds ? { caseIds: args.caseIds } : {}),
       ...(args.attributes ? { attributes: args.attributes } : {}),
     }
-    const docs = this.s.scope.all(scopeParams([], filter)) as { id: number; title: string; sha256: string }[]
+    const docs = this.s.scope.all(scopeParams([], filter)) as { id: number; title: string; key: string }[]
     if (args.documentIds) for (const id of args.documentIds) if (!docs.some((d) => d.id === id) && !this.documents.get(id)) throw new WerkbankError('document-not-found', { documentId: id })
     const unit = args.unit ?? 'hit'
     const extend = Math.max(0, Math.trunc(args.extend ?? 0))
@@ -161,7 +164,7 @@ export class QuerySearchService {
       const units = this.documents.units
       const doc = {
         id: d.id,
-        key: `${d.id}:${d.sha256}`,
+        key: d.key,
         text: () => this.documents.text(d.id),
         units: (kind: 'sentence' | 'paragraph') => units.all(d.id, kind),
       }
