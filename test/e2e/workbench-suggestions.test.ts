@@ -5,6 +5,8 @@
  * margin mark; Enter accepts (a coding of Kees with origin 'suggestion'), Delete rejects (never
  * listed again), Space skips, ↑ goes back. The agreement view offers "Suggestions (as Kees)".
  */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -12,6 +14,19 @@ import { findLoose } from '../fixtures/build-demo'
 import { FIXTURE_DIR, ensureFixtures } from '../fixtures/fixtures'
 import { screenshotPath } from './harness'
 import { coderIs, openDocument, openWorkbench, type Workbench } from './workbench-helpers'
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+/** Serious and critical axe-core violations on the page as it stands (as accessibility.test.ts reads them). */
+async function violations(page: Page): Promise<string[]> {
+  await page.mouse.move(0, 0)
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${readFileSync(AXE, 'utf8')}\n;true`)
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }> } }).axe
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations
+  })
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.html).join(' | ')}`)
+}
 
 const COLOUR = '#9467bd'
 const COLOUR_RGB = 'rgb(148, 103, 189)'
@@ -94,6 +109,8 @@ describe('suggestions (browser mode, Chromium)', () => {
     expect(mBox!.y + mBox!.height).toBeGreaterThanOrEqual(oBox!.y + oBox!.height - 1)
     // Other listed ones on screen are dashed too, lighter.
     await page.screenshot({ path: screenshotPath('95-suggestions-list') })
+    // The new panel, with its list, passes axe-core (no serious or critical violation).
+    expect(await violations(page)).toEqual([])
     // The current one is on screen in the viewer.
     const viewer = await page.getByTestId('viewer').boundingBox()
     expect(oBox!.y).toBeGreaterThanOrEqual(viewer!.y)
