@@ -4,6 +4,7 @@
  * from before keeps its codings as "unrecorded" rather than guessed.
  */
 import { join } from 'node:path'
+import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStudy } from '../../electron/core/db/open-study'
 import { loadMigrations } from '../../electron/core/db/migrations'
@@ -74,6 +75,18 @@ describe('how a coding was made', () => {
     const origins = new Set(fresh.codings.list().map((k) => `${k.origin}:${k.originDetail}`))
     expect([...origins]).toEqual(['import:REFI-QDA'])
     await fresh.close()
+  })
+
+  it('travels in the REFI-QDA export as each selection\'s Description', async () => {
+    const bytes = Buffer.from(await call('export:qdpx', {}), 'base64')
+    const files = unzipSync(new Uint8Array(bytes))
+    const name = Object.keys(files).find((f) => f.endsWith('.qde'))!
+    const xml = strFromU8(files[name]!)
+    const descriptions = [...xml.matchAll(/<PDFSelection [^>]*>\s*<Description>([^<]*)<\/Description>/g)].map((m) => m[1])
+    expect(descriptions).toContain('Werkbank origin: keyboard')
+    expect(descriptions).toContain('Werkbank origin: cli')
+    expect(descriptions).toContain('Werkbank origin: area')
+    expect(descriptions.some((d) => d!.startsWith('Werkbank origin: merge; daan.werkbank'))).toBe(true)
   })
 
   it('is "unrecorded" for codings made before provenance was kept', async () => {

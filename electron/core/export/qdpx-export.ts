@@ -75,8 +75,20 @@ interface CodingRow {
   pageTo: number
   rects: string
   memo: string
+  origin: string
+  originDetail: string
   createdAt: string
   updatedAt: string
+}
+
+/**
+ * How a coding was made, for the selection's Description (the standard has no field for it):
+ * `Werkbank origin: autocode; docent* [sentence]`. Nothing for codings made before it was kept.
+ */
+function originDescription(k: Pick<CodingRow, 'origin' | 'originDetail'>): string[] {
+  if (!k.origin || k.origin === 'unrecorded') return []
+  const text = `Werkbank origin: ${k.origin}${k.originDetail ? `; ${k.originDetail}` : ''}`
+  return [`        <Description>${escapeXml(text)}</Description>`]
 }
 
 /** An attribute value as XML: `a="v"`, escaped. */
@@ -120,7 +132,8 @@ export class QdpxExport {
         FROM memos WHERE target_type IN ('study', 'code', 'document') AND trim(body) <> '' ORDER BY id`),
       codings: db.prepare(`
         SELECT uuid, code_id AS codeId, coder_id AS coderId, kind, start_offset AS start, end_offset AS end, quote,
-               page_from AS pageFrom, page_to AS pageTo, rects, memo, created_at AS createdAt, updated_at AS updatedAt
+               page_from AS pageFrom, page_to AS pageTo, rects, memo, origin, origin_detail AS originDetail,
+               created_at AS createdAt, updated_at AS updatedAt
         FROM codings WHERE document_id = ? ORDER BY start_offset, id`),
     }
   }
@@ -179,6 +192,7 @@ export class QdpxExport {
           const codingGuid = i === 0 ? guidOf(k.uuid) : guidOf(`${k.uuid}:${p.page.pageNo}`)
           selections.push(
             `      <PDFSelection ${attr('guid', guidOf(`werkbank-selection:${k.uuid}:${p.page.pageNo}`))} ${attr('name', label(p.text || k.quote))} ${attr('page', p.page.pageNo - 1)} ${attr('firstX', p.box[0])} ${attr('firstY', p.box[1])} ${attr('secondX', p.box[2])} ${attr('secondY', p.box[3])} ${attr('creatingUser', user)}${dateAttr('creationDateTime', k.createdAt)}${dateAttr('modifiedDateTime', k.updatedAt)}>`,
+            ...originDescription(k),
             ...(p.text === '' ? [] : [
               `        <Representation ${attr('guid', guidOf(`werkbank-selection-text:${k.uuid}:${p.page.pageNo}`))}>`,
               `          <PlainTextContent>${escapeXml(p.text)}</PlainTextContent>`,
@@ -252,6 +266,7 @@ export class QdpxExport {
       const { width: w, height: h } = picture
       selections.push(
         `      <PictureSelection ${attr('guid', guidOf(`werkbank-selection:${k.uuid}:1`))} ${attr('name', label(k.quote) || 'Area')} ${attr('firstX', down(r.x * w, w))} ${attr('firstY', down(r.y * h, h))} ${attr('secondX', up((r.x + r.w) * w, w))} ${attr('secondY', up((r.y + r.h) * h, h))} ${attr('creatingUser', user)}${dateAttr('creationDateTime', k.createdAt)}${dateAttr('modifiedDateTime', k.updatedAt)}>`,
+        ...originDescription(k),
         `        <Coding ${attr('guid', guidOf(k.uuid))} ${attr('creatingUser', user)}${dateAttr('creationDateTime', k.createdAt)}>`,
         `          <CodeRef ${attr('targetGUID', codeGuid.get(k.codeId)!)}/>`,
         ...(memo ? [`          <NoteRef ${attr('targetGUID', memo)}/>`] : []),
