@@ -113,6 +113,11 @@ describe('Excel workbook export', () => {
     expect(total[0]!.value).toBe('total')
     expect(total[header.indexOf('percent')]!.value).toBeCloseTo(report.total.percent.value!, 12)
     expect(total[header.indexOf('percent')]!.format).toBe('0.0%')
+    // The suggestion method as a coder of its own, as the agreement view offers it.
+    const pseudo = { coders: ['Anna', 'suggestions:Anna'], level: 'document' as const }
+    const [withMethod] = await workbook(['agreement'], { agreement: pseudo })
+    const measured = await call('agreement:measure', pseudo)
+    expect(withMethod!.rows.at(-1)![header.indexOf('percent')]!.value).toBeCloseTo(measured.total.percent.value ?? 0, 12)
     // Without coders the sheet cannot be made: a clear refusal.
     await expect(call('export:xlsx', { sheets: ['agreement'] })).rejects.toMatchObject({ appError: { code: 'bad-input' } })
   })

@@ -23,7 +23,8 @@ export interface WorkbookSources {
   analysis: AnalysisService
   exports: ExportService
   codebookTable(): Cell[][]
-  agreement(args: { coders: string[]; level: 'document' | 'segment' | 'character'; overlap?: number; codeIds?: number[] }): AgreementReport
+  /** The agreement report, the suggestion method among the coders too (`suggestions:NAME`). */
+  agreement(args: { coders: string[]; level: 'document' | 'segment' | 'character'; overlap?: number; codeIds?: number[] }): AgreementReport | Promise<AgreementReport>
 }
 
 /** Sheet names as Excel shows them on the tabs (English, like the CSV headers). */
@@ -86,7 +87,7 @@ export async function buildWorkbook(src: WorkbookSources, args: WorkbookArgs): P
       case 'agreement': {
         if (!args.agreement) throw new WerkbankError('bad-input', { detail: 'agreement' })
         const { by = 'code', ...measure } = args.agreement
-        const report = src.agreement({ ...measure, ...(args.codeIds ? { codeIds: args.codeIds } : {}) })
+        const report = await src.agreement({ ...measure, ...(args.codeIds ? { codeIds: args.codeIds } : {}) })
         // The reading in Krippendorff's words, as identifiers (reliable, tentative, unreliable).
         const table = agreementCells(report, by, (r) => r.band ?? r.reason ?? 'undefined')
         const coefficients = Object.fromEntries(['percent', 'kappa', 'alpha', 'alpha_low', 'alpha_high', 'kappa_weighted'].map((h) => [table[0]!.indexOf(h), DECIMAL3]))

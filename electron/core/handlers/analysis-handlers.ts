@@ -1,6 +1,7 @@
 import type { analysisApi } from '../../../shared/api-analysis'
 import { studyStem } from '../../../shared/study-file'
 import { AgreementService } from '../agreement/agreement.service'
+import { pseudoCoders } from './suggestion-handlers'
 import { AnalysisService } from '../analysis/analysis.service'
 import { buildWorkbook } from '../export/workbook-export'
 import { ExportService, splitCsvOptions } from '../export/export.service'
@@ -19,7 +20,9 @@ export function createAnalysisHandlers(s: StudySession): HandlersOf<typeof analy
     analysis,
     exports,
     codebookTable: () => s.transfer.table(),
-    agreement: (args: Parameters<AgreementService['measure']>[0]) => (agreement ??= new AgreementService(s)).measure(args),
+    // The same coders as the agreement view offers, the suggestion method (`suggestions:NAME`) among them.
+    agreement: async (args: Parameters<AgreementService['measure']>[0]) =>
+      (agreement ??= new AgreementService(s)).measure(args, await pseudoCoders(s, args.coders, undefined, args.codeIds)),
   }
   return {
     'analysis:matrix': (args) => analysis.matrix(args),
