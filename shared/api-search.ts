@@ -1,5 +1,6 @@
 /** API operations of search and auto-coding with the query language (shared/query/query.ts). */
 import { z } from 'zod'
+import { analysisFilter } from './api-analysis'
 import { op } from './api-op'
 import type { AutocodeResult, QuerySearchResult, SavedQuery } from './query/search-types'
 
@@ -9,12 +10,10 @@ const id = z.number().int().positive()
 const search = {
   query: z.string().trim().min(1).max(2000),
   stemming: z.enum(['none', 'nl', 'en']).optional(),
-  documentIds: z.array(id).max(100_000).optional(),
-  caseIds: z.array(id).max(100_000).optional(),
-  attributes: z
-    .array(z.object({ name: z.string().trim().min(1).max(100), values: z.array(z.string().max(1000)).min(1).max(1000) }))
-    .max(50)
-    .optional(),
+  // The documents in scope, narrowed as the analyses narrow them (one schema for both).
+  documentIds: analysisFilter.shape.documentIds,
+  caseIds: analysisFilter.shape.caseIds,
+  attributes: analysisFilter.shape.attributes,
   notCodedWith: z.object({ codeId: id, coderId: id.optional() }).optional(),
   unit: z.enum(['hit', 'sentence', 'paragraph', 'page']).optional(),
   extend: z.number().int().min(0).max(50).optional(),
