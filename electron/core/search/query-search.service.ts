@@ -170,7 +170,9 @@ export class QuerySearchService {
       }
       const found = this.engine.evaluate(tree, doc, { stemming: args.stemming ?? 'none' })
       if (found.length === 0) continue
-      let spans = joinTouching(found.map((h) => this.widen(doc, h, unit, extend)))
+      // The document's units of the kind asked for, read once for all its hits.
+      const around = unit === 'hit' ? null : units.all(d.id, unit)
+      let spans = joinTouching(found.map((h) => (around ? widenToUnits(around, h, extend) : this.widenByWords(d.key, h, extend))))
       if (args.notCodedWith) {
         const coded = this.s.coded.all(d.id, args.notCodedWith.codeId, args.notCodedWith.coderId ?? null, args.notCodedWith.coderId ?? null) as { start: number; end: number }[]
         spans = spans.filter(([s, e]) => !coded.some((c) => c.start < e && s < c.end))
@@ -180,18 +182,9 @@ export class QuerySearchService {
     return out
   }
 
-  /** A hit widened to its unit: ± n words, or the sentence / paragraph / page around it ± n units. */
-  private widen(doc: { id: number; key: string }, [s, e]: Span, unit: SearchUnit, n: number): Span {
-    if (unit === 'hit') return n === 0 ? [s, e] : this.engine.wordsAround(doc.key, [s, e], n)
-    const kind = unit
-    const all = this.documents.units.all(doc.id, kind)
-    const inside = this.documents.units.inRange(doc.id, kind, s, e)
-    if (inside.length === 0) return [s, e]
-    const first = all.findIndex((u) => u.start === inside[0]!.start)
-    const last = all.findIndex((u) => u.start === inside[inside.length - 1]!.start)
-    const from = all[Math.max(0, first - n)]!
-    const to = all[Math.min(all.length - 1, last + n)]!
-    return [Math.min(from.start, s), Math.max(to.end, e)]
+  /** A hit widened by `n` words on each side. */
+  private widenByWords(key: string, hit: Span, n: number): Span {
+    return n === 0 ? hit : this.engine.wordsAround(key, hit, n)
   }
 
   // -------------------------------------------------------------------------------------------
@@ -236,6 +229,27 @@ function describe(args: QuerySearchArgs): string {
   const extend = args.extend ? ` ±${args.extend}` : ''
   const stem = args.stemming && args.stemming !== 'none' ? ` stemming:${args.stemming}` : ''
   return `${args.query} [${unit}${extend}${stem}]`
+}
+
+/**
+ * A hit widened to the units (sentences, paragraphs or pages, in order) it overlaps, ± n units;
+ * a hit that lies in no unit (white space between them) stays as it is.
+ */
+function widenToUnits(all: readonly { start: number; end: number }[], [s, e]: Span, n: number): Span {
+  // The first unit that ends after the hit starts, and the last that starts before it ends.
+  let lo = 0
+  let hi = all.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (all[mid]!.end <= s) lo = mid + 1
+    else hi = mid
+  }
+  let last = lo - 1
+  while (last + 1 < all.length && all[last + 1]!.start < e) last++
+  if (last < lo) return [s, e]
+  const from = all[Math.max(0, lo - n)]!
+  const to = all[Math.min(all.length - 1, last + n)]!
+  return [Math.min(from.start, s), Math.max(to.end, e)]
 }
 
 /** Sorted; spans that overlap or touch joined into one (they would become one coding). */
