@@ -540,6 +540,9 @@ export function PdfViewer() {
     if (e.shiftKey && e.key.startsWith('Arrow') && kbd === null) afterSelect()
   }, [afterSelect, kbd])
 
+  // The canonical text the keyboard caret moves in: joined once per document, not per key press.
+  const docText = useMemo(() => documentText(pages), [pages])
+
   /**
    * Keyboard coding on the pages (keyboard-selection.ts): arrows move or extend the caret by a
    * character or (Ctrl) a word, S and P take the sentence or paragraph, Enter opens the picker.
@@ -548,7 +551,7 @@ export function PdfViewer() {
     if (e.target !== scrollRef.current || documentId === null) return
     const { pages: ps } = useApp.getState()
     if (ps.length === 0) return
-    const text = documentText(ps)
+    const text = docText
     const current = kbd ?? { anchor: ps[useApp.getState().currentPage - 1]?.startOffset ?? 0, focus: ps[useApp.getState().currentPage - 1]?.startOffset ?? 0 }
     const arrow = e.key === 'ArrowRight' ? 'right' : e.key === 'ArrowLeft' ? 'left' : null
     if (arrow) {
@@ -586,7 +589,7 @@ export function PdfViewer() {
       e.preventDefault()
       setKbd({ anchor: kbd.focus, focus: kbd.focus })
     }
-  }, [kbd, documentId])
+  }, [kbd, documentId, docText])
 
   // Find puts its current hit in the keyboard selection, ready to extend or code.
   const findHit = find && find.hits.length > 0 ? find.hits[find.index] : undefined
