@@ -236,21 +236,3 @@ function onlyNegative(n: QueryNode): boolean {
     default: return false
   }
 }
-
-/** The words and prefixes a query looks for anywhere (not under NOT): what a document must hold. */
-export function positiveTerms(n: QueryNode): { words: string[]; prefixes: string[]; hasRegex: boolean } {
-  const out = { words: [] as string[], prefixes: [] as string[], hasRegex: false }
-  const walk = (x: QueryNode): void => {
-    switch (x.kind) {
-      case 'term': (x.prefix ? out.prefixes : out.words).push(x.word); break
-      case 'phrase': out.words.push(...x.words); break
-      case 'regex': out.hasRegex = true; break
-      case 'and': case 'or': x.items.forEach(walk); break
-      case 'near': walk(x.left); walk(x.right); break
-      case 'unit': walk(x.item); break
-      case 'not': break
-    }
-  }
-  walk(n)
-  return out
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { QuerySyntaxError, parseQuery, positiveTerms, type QueryNode } from '../../shared/query/query'
+import { QuerySyntaxError, parseQuery, type QueryNode } from '../../shared/query/query'
 
 /** The tree in a short written form, to compare whole trees at a glance. */
 function show(n: QueryNode): string {
@@ -63,9 +63,5 @@ describe('query language', () => {
     expect(fails('""')).toEqual(['empty-phrase', 0])
     expect(fails('NOT a')).toEqual(['only-not', 0])
     expect(fails('SENTENCE(a')).toEqual(['unclosed-paren', 0])
-  })
-
-  it('lists the words a matching document must hold (not those under NOT)', () => {
-    expect(positiveTerms(parseQuery('"a b" c* NOT d OR /x/'))).toEqual({ words: ['a', 'b'], prefixes: ['c'], hasRegex: true })
   })
 })
