@@ -9,7 +9,7 @@ import {
   Table, TableCell, TableRow, TextDirection, TextRun, WidthType, type ParagraphChild,
 } from 'docx'
 import { chartLayout, chartPng } from './report-chart'
-import { pageLabel, type ReportCode, type ReportMemo, type ReportModel, type ReportSegment } from './report-model'
+import { pageLabel, reportFacts, type ReportCode, type ReportMemo, type ReportModel, type ReportSegment } from './report-model'
 import { rs } from './report-strings'
 
 const A4 = { width: 11906, height: 16838 } // twips
@@ -142,14 +142,7 @@ function matrixTable(model: ReportModel): Table {
 /** The report as .docx bytes. */
 export async function reportDocx(model: ReportModel): Promise<Uint8Array> {
   const lang = model.lang
-  const meta: [string, string][] = [
-    [rs(lang, 'study'), model.studyName],
-    [rs(lang, 'date'), model.date],
-    [rs(lang, 'coders'), model.coders.join(', ')],
-    [rs(lang, 'codes'), model.filter.codes],
-    [rs(lang, 'cases'), model.filter.cases],
-    [rs(lang, 'extent'), rs(lang, 'extentValue', model.totals)],
-  ]
+  const meta = reportFacts(model)
   const body: (Paragraph | Table)[] = [
     new Paragraph({ spacing: { before: 2400 }, children: [new TextRun({ text: 'WERKBANK', color: MUTED, size: 18 })] }),
     new Paragraph({ heading: HeadingLevel.TITLE, spacing: { after: 400 }, children: [new TextRun(model.title)] }),

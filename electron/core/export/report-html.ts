@@ -5,7 +5,7 @@
  * text is escaped anyway).
  */
 import { chartLayout, chartSvg } from './report-chart'
-import { pageLabel, type ReportCode, type ReportMemo, type ReportModel, type ReportSegment } from './report-model'
+import { pageLabel, reportFacts, type ReportCode, type ReportMemo, type ReportModel, type ReportSegment } from './report-model'
 import { rs } from './report-strings'
 
 /** Text as HTML: the five characters that could open markup or end an attribute are escaped. */
@@ -150,14 +150,7 @@ function matrixHtml(model: ReportModel): string {
 /** The report as one HTML document. */
 export function reportHtml(model: ReportModel): string {
   const lang = model.lang
-  const meta: [string, string][] = [
-    [rs(lang, 'study'), model.studyName],
-    [rs(lang, 'date'), model.date],
-    [rs(lang, 'coders'), model.coders.join(', ')],
-    [rs(lang, 'codes'), model.filter.codes],
-    [rs(lang, 'cases'), model.filter.cases],
-    [rs(lang, 'extent'), rs(lang, 'extentValue', model.totals)],
-  ]
+  const meta = reportFacts(model)
   const out: string[] = [
     // Polyglot markup (void elements closed, CSS without < or &): an XML parser reads it too.
     '<!DOCTYPE html>',

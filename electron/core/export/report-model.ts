@@ -106,6 +106,19 @@ export function oneLine(text: string): string {
 }
 
 /** "p. 3" or "pp. 3–4" in the report's language. */
+/** What the report's title page states: study, date, coders, the choice of codes and cases, extent (HTML and Word alike). */
+export function reportFacts(model: ReportModel): [label: string, value: string][] {
+  const lang = model.lang
+  return [
+    [rs(lang, 'study'), model.studyName],
+    [rs(lang, 'date'), model.date],
+    [rs(lang, 'coders'), model.coders.join(', ')],
+    [rs(lang, 'codes'), model.filter.codes],
+    [rs(lang, 'cases'), model.filter.cases],
+    [rs(lang, 'extent'), rs(lang, 'extentValue', model.totals)],
+  ]
+}
+
 export function pageLabel(lang: Lang, from: number, to: number): string {
   return from === to ? rs(lang, 'page', { page: from }) : rs(lang, 'pages', { from, to })
 }
