@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AnalysisFilter, CooccurrenceResult, CooccurrenceScope } from '../../shared/analysis-types'
 import { mulberry32 } from '../../shared/stats/random'
 import { caller } from '../helpers/study'
-import { buildSmallStudy, type SmallStudy } from './analysis-fixture'
+import { buildSmallStudy, codesUnder, type SmallStudy } from './analysis-fixture'
 
 interface Coding {
   id: number
@@ -29,7 +29,7 @@ let t: SmallStudy
 let call: ReturnType<typeof caller>
 let codings: Coding[] = []
 let caseOf: Map<number, number | null>
-let children: Map<number, number[]>
+let gathered: (code: number, rollup: boolean) => Set<number>
 let carla: number
 
 beforeAll(async () => {
@@ -63,19 +63,9 @@ beforeAll(async () => {
     SELECT id, document_id AS doc, code_id AS code, coder_id AS coder, start_offset AS start, end_offset AS end,
            kind = 'area' AS area
     FROM codings`).all() as (Omit<Coding, 'area'> & { area: number })[]).map((k) => ({ ...k, area: k.area === 1 }))
-  children = new Map()
-  for (const c of s.codebook.list()) {
-    if (c.parentId !== null) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c.id])
-  }
+  gathered = codesUnder(s)
 }, 60_000)
 afterAll(() => t.close())
-
-/** The code and, with roll-up, every code below it. */
-function gathered(code: number, rollup: boolean): Set<number> {
-  const out = new Set([code])
-  if (rollup) for (const c of out) for (const k of children.get(c) ?? []) out.add(k)
-  return out
-}
 
 /** The table as a pair-by-pair count sees it, in the result's own rows. */
 function expected(c: CooccurrenceResult, filter: AnalysisFilter): number[][] {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AnalysisFilter, MatrixBy, MatrixResult } from '../../shared/analysis-types'
 import { mulberry32 } from '../../shared/stats/random'
 import { caller } from '../helpers/study'
-import { buildSmallStudy, type SmallStudy } from './analysis-fixture'
+import { buildSmallStudy, codesUnder, type SmallStudy } from './analysis-fixture'
 
 interface Span {
   doc: number
@@ -25,7 +25,7 @@ let call: ReturnType<typeof caller>
 const spans: Span[] = []
 const areas: Span[] = []
 const docs: { id: number; caseId: number | null; length: number; sector: string | null }[] = []
-let children: Map<number, number[]>
+let gathered: (code: number, rollup: boolean) => Set<number>
 
 beforeAll(async () => {
   t = await buildSmallStudy()
@@ -63,19 +63,9 @@ beforeAll(async () => {
   spans.push(...(s.study.db.prepare(`
     SELECT document_id AS doc, code_id AS code, coder_id AS coder, start_offset AS start, end_offset AS end
     FROM codings WHERE end_offset > start_offset`).all() as Span[]))
-  children = new Map()
-  for (const c of s.codebook.list()) {
-    if (c.parentId !== null) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c.id])
-  }
+  gathered = codesUnder(s)
 }, 60_000)
 afterAll(() => t.close())
-
-/** The code and, with roll-up, every code below it. */
-function gathered(code: number, rollup: boolean): Set<number> {
-  const out = new Set([code])
-  if (rollup) for (const c of out) for (const k of children.get(c) ?? []) out.add(k)
-  return out
-}
 
 /** Characters covered by the spans that pass, counted one by one in each document. */
 function covered(pass: (s: Span) => boolean, inDocs: typeof docs): number {

@@ -155,3 +155,17 @@ export async function addReportCases(t: SmallStudy): Promise<ReportCases> {
   const ceesQuote = s.documents.text(t.doc.D1).slice(1000, 1080)
   return { docId, title: s.documents.get(docId)!.title, quote, cees, ceesQuote }
 }
+
+/**
+ * The codes a row counts, as the sweep tests reckon it independently of the SQL: the code and,
+ * with roll-up, every code below it (from the codebook as it stands now).
+ */
+export function codesUnder(s: StudySession): (code: number, rollup: boolean) => Set<number> {
+  const children = new Map<number, number[]>()
+  for (const c of s.codebook.list()) if (c.parentId !== null) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c.id])
+  return (code, rollup) => {
+    const out = new Set([code])
+    if (rollup) for (const c of out) for (const k of children.get(c) ?? []) out.add(k)
+    return out
+  }
+}

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mulberry32 } from '../../shared/stats/random'
 import { caller } from '../helpers/study'
-import { buildSmallStudy, type SmallStudy } from './analysis-fixture'
+import { buildSmallStudy, codesUnder, type SmallStudy } from './analysis-fixture'
 
 describe('saturation curve on the small study', () => {
   let t: SmallStudy
@@ -61,7 +61,7 @@ describe('saturation curve against a brute-force walk over 300 pseudo-random cod
   let call: ReturnType<typeof caller>
   const made: { doc: number; code: number; coder: number; id: number }[] = []
   let caseOf: Map<number, number | null>
-  let children: Map<number, number[]>
+  let gathered: (code: number, rollup: boolean) => Set<number>
   beforeAll(async () => {
     t = await buildSmallStudy()
     call = caller(t.s)
@@ -81,16 +81,10 @@ describe('saturation curve against a brute-force walk over 300 pseudo-random cod
     }
     // Every coding stored (some joined), with the order they were made in.
     made.push(...(s.study.db.prepare('SELECT document_id AS doc, code_id AS code, coder_id AS coder, id FROM codings ORDER BY created_at, id').all() as typeof made))
-    children = new Map()
-    for (const c of s.codebook.list()) if (c.parentId !== null) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c.id])
+    gathered = codesUnder(s)
   }, 60_000)
   afterAll(() => t.close())
 
-  const gathered = (code: number, rollup: boolean) => {
-    const out = new Set([code])
-    if (rollup) for (const c of out) for (const k of children.get(c) ?? []) out.add(k)
-    return out
-  }
 
   for (const rollup of [false, true]) {
     it(`agrees step by step${rollup ? ' with roll-up' : ''}, for all coders and for one`, async () => {

@@ -4,20 +4,13 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../electron/cli'
 import { krippendorffAlpha } from '../../shared/stats'
 import { INTEROP_PDF, tempDir } from '../helpers/study'
+import { cli } from '../helpers/cli'
 import { KRIPPENDORFF_2011 } from '../unit/stats/published-data'
 
 const run = promisify(execFile)
 const ROOT = join(import.meta.dirname, '../..')
-
-async function cli(...args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) })
-  return { code, out, err, lines: out.join('\n').split('\n').filter((l) => l !== '') }
-}
 
 /** Krippendorff (2011) §C as a reliability CSV: a header of unit names, a row per observer. */
 function krippendorffCsv(delimiter = ','): string {

@@ -2,19 +2,11 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../electron/cli'
 import { StudySession } from '../../electron/core/study-session'
 import { buildSmallStudy, type SmallStudy } from '../db/analysis-fixture'
 import { INTEROP_PDF, caller, tempDir } from '../helpers/study'
+import { cli } from '../helpers/cli'
 import { readXlsx } from '../helpers/xlsx-read'
-
-/** Runs the CLI in this process; returns exit code and output lines. */
-async function cli(...args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) })
-  return { code, out, err, lines: out.join('\n').split('\n').filter((l) => l !== '') }
-}
 
 // The small study of test/db/analysis-fixture.ts (counted by hand there), opened by the CLI
 // beside the test's own connection.

@@ -1,15 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../electron/cli'
+import { cli } from '../helpers/cli'
 import { INTEROP_PDF, tempDir } from '../helpers/study'
-
-/** Runs the CLI in this process; returns exit code and output lines. */
-async function cli(...args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) })
-  return { code, err, lines: out.join('\n').split('\n').filter((l) => l !== '') }
-}
 
 describe('import-qdpx on the command line', () => {
   it('says which way the PDF boxes were read, in Dutch or English', async () => {

@@ -2,19 +2,12 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../electron/cli'
 import { oneLine } from '../../electron/core/export/report-model'
 import { StudySession } from '../../electron/core/study-session'
 import type { CodingRow } from '../../shared/types'
 import { addExchangeCases, addReportCases, buildSmallStudy, type ReportCases, type SmallStudy } from '../db/analysis-fixture'
+import { cli } from '../helpers/cli'
 import { INTEROP_PDF, tempDir } from '../helpers/study'
-
-async function cli(...args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) })
-  return { code, out, err }
-}
 
 const htmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 

@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../electron/cli'
 import { StudySession } from '../../electron/core/study-session'
 import { buildSmallStudy, type SmallStudy } from '../db/analysis-fixture'
+import { cli } from '../helpers/cli'
 import { caller } from '../helpers/study'
-
-async function cli(...args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) })
-  return { code, out, err, lines: out.join('\n').split('\n').filter((l) => l !== '') }
-}
 
 let t: SmallStudy
 let session: StudySession

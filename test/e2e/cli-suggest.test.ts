@@ -1,17 +1,10 @@
 /** CLI: suggest and suggest-eval on a hand-made study (fruit sentences in three documents). */
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../electron/cli'
 import { textToPdf } from '../../electron/core/pdf/text-to-pdf'
 import { StudySession } from '../../electron/core/study-session'
+import { cli } from '../helpers/cli'
 import { tempDir } from '../helpers/study'
-
-async function cli(...args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) })
-  return { code, out, err }
-}
 
 const DOCS = [
   'Heavy rain fell all week. Ripe apples and pears are picked in the orchard every autumn. The orchard grows sweet apples and juicy pears. The car needs new tyres. Fresh fruit from the orchard is sold at the market.',

@@ -4,19 +4,11 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../electron/cli'
+import { cli } from '../helpers/cli'
 import { INTEROP_PDF, tempDir } from '../helpers/study'
 
 const run = promisify(execFile)
 const ROOT = join(import.meta.dirname, '../..')
-
-/** Runs the CLI in this process (fast); returns exit code and output lines. */
-async function cli(...args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) })
-  return { code, out, err, lines: out.join('\n').split('\n').filter((l) => l !== '') }
-}
 
 describe('command line', () => {
   it('initialises a study with the loopbaan codebook and lists its codes', async () => {

@@ -5,19 +5,12 @@
  */
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../electron/cli'
 import { startServer, type RunningServer } from '../../electron/server'
 import type { AppError } from '../../shared/errors'
+import { cli } from '../helpers/cli'
 import { INTEROP_PDF, tempDir, withStudy } from './harness'
 
 const PDF = join(INTEROP_PDF, '12_en_openoffice_pdkids.pdf')
-
-async function cli(...args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) })
-  return { code, out, err }
-}
 
 /** A study with one document, codes Moon and Bogs, and a coding of Anna's; Bram codes too. */
 async function seeded(path: string) {
